@@ -1,0 +1,173 @@
+"""Numeric claims: quantity, unit, what it counts, qualifier, who says so, as of when."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from .lexicon import lexicon, load_json_data
+from .models import ClaimMention, Document, TimexMention
+from .names import doc_people, entity_name
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict[str, Any]:
+    return load_json_data("claims.json")  # type: ignore[no-any-return]
+
+
+def number_value(token: Token) -> float | None:
+    """The number a token writes ("31", "1,200", "9.2", "eight"), or None."""
+    text = token.text.lower()
+    if _NUMBER.match(text):
+        return float(text.replace(",", ""))
+    word = lexicon()["numbers"].get(text)
+    if isinstance(word, int) and text not in ("a", "an", "one"):
+        return float(word)
+    return None
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _unit_noun(t: Token) -> tuple[Token | None, bool]:
+    """The noun a number counts, and whether it was reached through "of which"."""
+    for child in t.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "out"):
+            pobj = next((g for g in child.subtree if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj, pobj.lower_ in ("which", "them", "these")
+    if t.dep_ in ("nummod", "quantmod", "amod", "compound") and t.head.pos_ in ("NOUN", "PROPN"):
+        return t.head, False
+    return None, False
+
+
+def _subject(noun: Token) -> str:
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i
+            and number_value(c) is None]
+    start = min([noun.i] + [m.i for m in mods])
+    return noun.doc[start : noun.i + 1].text
+
+
+def _qualifier(t: Token, sent: Span) -> str | None:
+    lex = _lex()
+    before = " ".join(x.lower_ for x in t.doc[max(t.i - 2, sent.start) : t.i])
+    for cue, qual in lex["before_number"].items():
+        if before.endswith(cue):
+            return str(qual)
+    text = sent.text.lower()
+    pos = t.idx - sent.start_char
+    best: tuple[int, str] | None = None
+    for cue, qual in lex["qualifiers"]:
+        for m in re.finditer(r"\b" + re.escape(cue) + r"\b", text):
+            dist = abs(m.start() - pos)
+            if best is None or dist < best[0]:
+                best = (dist, qual)
+    return best[1] if best else None
+
+
+def _attribution(sent: Span, people: dict[str, str]) -> str | None:
+    text = sent.text
+    for ent in sent.ents:
+        if ent.label_ != "PERSON":
+            continue
+        name = entity_name(ent)
+        before = text[: ent.start_char - sent.start_char].lower()
+        if before.rstrip().endswith(("according to", "said", "says")) or ent.root.dep_ == "nsubj" \
+                and ent.root.head.lemma_ in ("say", "tell", "state", "note", "announce") \
+                or ent.root.head.lower_ in ("said", "says", "told", "stated", "noted", "announced"):
+            return people.get(name, name)
+        if "according to" in before[-60:]:
+            return people.get(name, name)
+    return None
+
+
+def _money(ent: Span) -> tuple[float, str] | None:
+    lex = _lex()
+    unit = next((lex["money"][t.lower_] for t in ent if t.lower_ in lex["money"]), None)
+    nums = [v for t in ent if (v := number_value(t)) is not None]
+    if unit is None or not nums:
+        return None
+    scale = next((lex["scales"][t.lower_] for t in ent if t.lower_ in lex["scales"]), 1)
+    return nums[0] * scale, str(unit)
+
+
+def extract_claims(doc: Doc, document: Document, timexes: list[TimexMention]) -> list[ClaimMention]:
+    """Numeric claims of one document."""
+    if not doc.has_annotation("DEP"):
+        return []
+    lex = _lex()
+    people = doc_people(doc)
+    in_timex = {i for t in timexes if (s := doc.char_span(t.start, t.end)) for i in range(s.start, s.end)}
+    out: list[ClaimMention] = []
+    for sent in doc.sents:
+        last_unit: tuple[str, str] | None = None
+        done: set[int] = set()
+        for ent in sent.ents:
+            if ent.label_ in ("MONEY", "PERCENT"):
+                done |= {t.i for t in ent}
+                claim = _ent_claim(ent, sent, document, people, timexes)
+                if claim:
+                    out.append(claim)
+        for t in sent:
+            value = number_value(t)
+            if value is None or t.i in in_timex or t.i in done or t.ent_type_ in ("DATE", "TIME", "ORDINAL"):
+                continue
+            noun, via_which = _unit_noun(t)
+            if via_which and last_unit:
+                unit, subject = last_unit
+            elif noun is not None and noun.pos_ in ("NOUN", "PROPN"):
+                unit = lex["units"].get(noun.lower_, noun.lower_)
+                subject = _subject(noun)
+            else:
+                continue
+            if unit in lex["skip_units"] or noun is not None and noun.lower_ in lex["skip_units"]:
+                continue
+            last_unit = (unit, subject)
+            out.append(_claim(document, sent, subject, value, unit, _qualifier(t, sent),
+                              _attribution(sent, people), _timex_in(sent, timexes)))
+    return out
+
+
+def _ent_claim(ent, sent, document, people, timexes):  # type: ignore[no-untyped-def]
+    if ent.label_ == "PERCENT":
+        nums = [v for t in ent if (v := number_value(t)) is not None]
+        if not nums:
+            return None
+        verb = ent.root.head if ent.root.head.pos_ != "ADP" else ent.root.head.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = _subject(subj) if subj is not None else "share"
+        return _claim(document, sent, subject, nums[0], "percent", _qualifier(ent[0], sent),
+                      _attribution(sent, people), _timex_in(sent, timexes))
+    money = _money(ent)
+    if money is None:
+        return None
+    after = ent.doc[ent.end : ent.end + 2]
+    subject = after[1].text if len(after) == 2 and after[0].lower_ == "in" else "money"
+    return _claim(document, sent, subject, money[0], money[1], _qualifier(ent[0], sent),
+                  _attribution(sent, people), _timex_in(sent, timexes))
+
+
+def _timex_in(sent: Span, timexes: list[TimexMention]) -> int | None:
+    for i, t in enumerate(timexes):
+        if sent.start_char <= t.start < sent.end_char and t.parse["kind"] in ("date", "interval") \
+                and "relation" not in t.parse:
+            return i
+    return None
+
+
+def _claim(document: Document, sent: Span, subject: str, value: float, unit: str,
+           qualifier: str | None, attributed: str | None, timex: int | None) -> ClaimMention:
+    canonical = _lex()["series_aliases"].get(unit, unit)
+    end = sent.start_char + len(sent.text.rstrip())
+    return ClaimMention(
+        doc_id=document.info.doc_id, subject=subject, series=_slug(canonical), value=value,
+        unit=unit, qualifier=qualifier, attributed_to=attributed, timex=timex,
+        sent_start=sent.start_char, sent_end=end,
+    )

@@ -1,0 +1,307 @@
+"""Extract stage: temporal expressions and event mentions from one annotated spaCy Doc.
+
+Output is plain pydantic models with character offsets; no spaCy object leaves this module.
+Numeric claims are in `claims.py`; name handling in `names.py`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from .lexicon import load_json_data, matcher_patterns
+from .models import DocExtraction, Document, EventMention, TimexMention
+from .names import doc_people, entity_name
+from .temporal.detect import SPANS_KEY
+from .temporal.parse import parse_expression
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+CALENDAR_KINDS = {"date", "interval", "offset"}
+MAX_CLIMB = 8
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, Any]:
+    return load_json_data("events.json")  # type: ignore[no-any-return]
+
+
+# --- syntax helpers (fall back to word distance when the Doc has no parse) -------------------------
+
+
+def _parsed(doc: Doc) -> bool:
+    return doc.has_annotation("DEP")
+
+
+def clause_head(token: Token) -> Token:
+    """The verb governing token (the token itself when it is a verb)."""
+    t = token
+    for _ in range(MAX_CLIMB):
+        if t.pos_ in ("VERB", "AUX") or t.head is t:
+            return t
+        t = t.head
+    return t
+
+
+def _context_words(token: Token) -> set[str]:
+    """Words that set the mood of token's clause: its verb, auxiliaries, modifiers, governors."""
+    head = clause_head(token)
+    words = {token.lower_, head.lower_}
+    for t in (token, head):
+        words |= {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass", "neg", "advmod",
+                                                            "det", "amod", "acomp")}
+    chain = head
+    for _ in range(3):
+        if chain.dep_ not in ("xcomp", "acl", "ccomp", "relcl", "pobj", "dobj", "nsubj") \
+                or chain.head is chain:
+            break
+        chain = chain.head
+        words.add(chain.lower_)
+        words |= {c.lower_ for c in chain.children if c.dep_ in ("aux", "neg", "det", "advmod")}
+    return words
+
+
+def _window_words(token: Token, width: int = 5) -> set[str]:
+    doc = token.doc
+    return {t.lower_ for t in doc[max(token.i - width, 0) : token.i + 1]}
+
+
+def tense_of(token: Token) -> str:
+    """past / present / future / none for the clause governing token."""
+    c = cues()
+    if not _parsed(token.doc):
+        words = _window_words(token, 6)
+        return "future" if words & set(c["future_aux"]) else "none"
+    words = _context_words(token)
+    if words & set(c["future_aux"]) or words & {"scheduled", "planned", "due", "upcoming"}:
+        return "future"
+    head = clause_head(token)
+    if head.tag_ == "MD":
+        return "future"
+    tense = head.morph.get("Tense")
+    if tense == ["Past"] or head.tag_ in ("VBD", "VBN"):
+        return "past"
+    if tense == ["Pres"]:
+        return "present"
+    return "none"
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    if not _parsed(a.doc):
+        return abs(a.i - b.i)
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    index_b = {t.i: n for n, t in enumerate(up_b)}
+    for n, t in enumerate(up_a):
+        if t.i in index_b:
+            return n + index_b[t.i]
+    return 99 + abs(a.i - b.i)
+
+
+# --- temporal expressions ---------------------------------------------------------------------------
+
+
+def _lead_end(doc: Doc) -> int:
+    """Character offset where the lead (first prose paragraph) ends."""
+    text = doc.text
+    pos = 0
+    for para in text.split("\n"):
+        if len(para.strip()) >= 100:
+            return pos + len(para)
+        pos += len(para) + 1
+    return 0
+
+
+def extract_timexes(doc: Doc) -> list[TimexMention]:
+    """Temporal expressions of the doc (set by the unionstate_timex component), with tense."""
+    lead_end = _lead_end(doc)
+    relational = cues()["relational_preps"]
+    out = []
+    for span in doc.spans.get(SPANS_KEY, []):
+        parse = parse_expression(span.text)
+        if parse is None:
+            continue
+        prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+        if prev in relational and parse["kind"] in CALENDAR_KINDS:
+            parse = {**parse, "relation": relational[prev]}
+        sent = span.sent if doc.has_annotation("SENT_START") else span
+        out.append(TimexMention(
+            start=span.start_char, end=span.end_char, text=span.text, type=span.label_,
+            parse=parse, tense=tense_of(span.root),  # type: ignore[arg-type]
+            sent_start=sent.start_char, in_lead=span.start_char < lead_end,
+        ))
+    return out
+
+
+# --- events -------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def _event_matcher(vocab: Any) -> Any:
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(vocab, validate=True)
+    for label, patterns in matcher_patterns("events.jsonl"):
+        matcher.add(label, patterns)
+    return matcher
+
+
+def status_of(token: Token, when_future: bool) -> tuple[str, bool]:
+    """(status, negated) of the event whose trigger is token."""
+    c = cues()
+    words = _context_words(token) if _parsed(token.doc) else _window_words(token)
+    negated = bool(words & set(c["negation_cues"]))
+    if words & set(c["cancelled_cues"]) and not negated:
+        return "cancelled", False
+    if words & set(c["expected_cues"]):
+        return "expected", negated
+    if words & set(c["future_aux"]) or words & set(c["planned_cues"]) - {token.lower_}:
+        return "planned", negated
+    return ("planned" if when_future else "occurred"), negated
+
+
+def _clause_tokens(trigger: Token) -> list[Token]:
+    head = clause_head(trigger)
+    skip: set[int] = set()
+    for child in head.children:
+        if child.dep_ in ("ccomp", "parataxis", "advcl", "relcl") and trigger not in child.subtree:
+            skip |= {t.i for t in child.subtree}
+    return [t for t in head.subtree if t.i not in skip]
+
+
+def _actors_places(trigger: Token, people: dict[str, str], speech: bool) -> tuple[list, list]:
+    sent = trigger.sent if trigger.doc.has_annotation("SENT_START") else trigger.doc[:]
+    if not _parsed(trigger.doc):
+        ents = [e for e in sent.ents]
+        return sorted({people.get(e.text, e.text) for e in ents if e.label_ == "PERSON"}), []
+    scope = {t.i for t in _clause_tokens(trigger)}
+    if speech:
+        subjects = [c for c in clause_head(trigger).children if c.dep_ in ("nsubj", "nsubjpass")]
+        scope = {t.i for s in subjects for t in s.subtree} or scope
+    actors, parties, places = set(), set(), set()
+    for ent in sent.ents:
+        if ent.root.i not in scope:
+            continue
+        name = entity_name(ent)
+        if ent.label_ in ("GPE", "LOC", "FAC", "ORG") and ent.root.head.lower_ in ("in", "at") \
+                and ent.root.dep_ == "pobj":
+            places.add(name)
+        elif ent.label_ == "PERSON":
+            actors.add(people.get(name, name))
+        elif ent.label_ in ("GPE", "ORG"):
+            parties.add(name)
+    return sorted(actors or parties), sorted(places)
+
+
+def _title(trigger: Token, timex_tokens: set[int]) -> str:
+    tokens = [t for t in _clause_tokens(trigger) if t.i not in timex_tokens] \
+        if _parsed(trigger.doc) else list(trigger.sent)
+    text = "".join(t.text_with_ws for t in tokens).strip(" ,.;:\"“”\n")
+    text = " ".join(text.split())
+    return text if len(text) <= 100 else text[:97].rsplit(" ", 1)[0] + "…"
+
+
+def _attach(triggers: list[tuple[str, Span]], timexes: list[tuple[int, Span]]) -> dict[int, int]:
+    """Map trigger index -> timex index: each timex dates its nearest trigger in the tree."""
+    attached: dict[int, int] = {}
+    for ti, tspan in timexes:
+        best = min(range(len(triggers)), key=lambda k: (
+            tree_distance(triggers[k][1].root, tspan.root), abs(triggers[k][1].start - tspan.start)
+        ), default=None)
+        if best is not None and best not in attached:
+            attached[best] = ti
+    return attached
+
+
+def _inherit(k: int, triggers: list[tuple[str, Span]], attached: dict[int, int]) -> tuple[int, str] | None:
+    """A trigger without its own date takes one through 'following/at the talks' or from the
+    speech verb reporting it ("X sent a telegram, the press service said on Sunday")."""
+    label, span = triggers[k]
+    tok = span.root
+    for j, (other_label, other) in enumerate(triggers):
+        if j == k or j not in attached:
+            continue
+        o = other.root
+        if other_label == "meeting" and tok in o.ancestors:
+            path = [t.lower_ for t in o.ancestors if t != tok and tok in t.ancestors]
+            if set(path) & set(cues()["inherit_preps"]):
+                return attached[j], "via-meeting"
+        if other_label == "statement" and label != "statement" and o in tok.ancestors \
+                and tense_of(tok) in ("past", "present"):
+            return attached[j], "reported-same-day"
+    return None
+
+
+def extract_events(doc: Doc, document: Document, timexes: list[TimexMention]) -> list[EventMention]:
+    """Event mentions per sentence, each with the temporal expression of its own clause."""
+    people = doc_people(doc)
+    matcher = _event_matcher(doc.vocab)
+    from spacy.util import filter_spans
+
+    found = [(doc.vocab.strings[m], doc[s:e]) for m, s, e in matcher(doc)]
+    by_start = {t.start: i for i, t in enumerate(timexes)}
+    timex_spans = {i: doc.char_span(t.start, t.end) for i, t in enumerate(timexes)}
+    timex_tokens = {tok.i for s in timex_spans.values() if s is not None for tok in s}
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    labels = {(s.start, s.end): lab for lab, s in found}
+    out: list[EventMention] = []
+    for sent in sents:
+        spans = filter_spans([s for _, s in found if sent.start <= s.start < sent.end])
+        triggers = [(labels[(s.start, s.end)], s) for s in spans
+                    if not any(t.i in timex_tokens for t in s)]
+        if not triggers:
+            continue
+        calendar = [(i, timex_spans[i]) for i, t in enumerate(timexes)
+                    if sent.start_char <= t.start < sent.end_char and timex_spans[i] is not None
+                    and t.parse["kind"] in CALENDAR_KINDS]
+        attached = _attach(triggers, calendar)  # type: ignore[arg-type]
+        out += _sentence_events(document, sent, triggers, attached, timexes, people, timex_tokens)
+    del by_start
+    return out
+
+
+def _sentence_events(document, sent, triggers, attached, timexes, people, timex_tokens):  # type: ignore[no-untyped-def]
+    c = cues()
+    out: list[EventMention] = []
+    seen: set[tuple[str, int | None]] = set()
+    for k, (label, span) in enumerate(triggers):
+        ti = attached.get(k)
+        method = "explicit"
+        if ti is not None and "relation" in timexes[ti].parse:
+            continue  # "after December 20": the event is not on that date
+        if ti is None:
+            inherited = _inherit(k, triggers, attached)
+            if inherited:
+                ti, method = inherited
+        if ti is None and label not in c["undated_types"]:
+            continue
+        status, negated = status_of(span.root, ti is not None and timexes[ti].tense == "future")
+        if negated or (label, ti) in seen:
+            continue
+        seen.add((label, ti))
+        actors, places = _actors_places(span.root, people, label in c["speech_types"])
+        out.append(EventMention(
+            doc_id=document.info.doc_id, type=label, title=_title(span.root, timex_tokens),
+            trigger=span.text, status=status, actors=actors, places=places, timex=ti,
+            date_method=method, sent_start=sent.start_char, sent_end=_sent_end(sent),
+        ))
+    return out
+
+
+def _sent_end(sent: Span) -> int:
+    text = sent.text.rstrip()
+    return sent.start_char + len(text)
+
+
+def extract(document: Document, doc: Doc) -> DocExtraction:
+    """Everything the per-document stages find in one annotated document."""
+    from .claims import extract_claims
+
+    timexes = extract_timexes(doc)
+    return DocExtraction(
+        doc=document,
+        timexes=timexes,
+        events=extract_events(doc, document, timexes),
+        claims=extract_claims(doc, document, timexes),
+    )

@@ -1,0 +1,242 @@
+"""Typed data models passed between pipeline stages, and the timeline.json contract.
+
+Every model is frozen and forbids unknown fields, so `timeline schema` documents the contract
+exactly and a typo in a downstream file is an error rather than silently ignored data.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+Precision = Literal[
+    "day", "week", "month", "season", "quarter", "half", "year", "decade", "century", "unknown"
+]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Status = Literal["occurred", "planned", "expected", "cancelled"]
+EventType = Literal[
+    "treaty_signed",
+    "treaty_in_force",
+    "meeting",
+    "agreement",
+    "approval",
+    "statement",
+    "message",
+    "visit",
+    "loan",
+    "trade",
+    "launch",
+    "decision",
+    "other",
+]
+EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# --- temporal values ---------------------------------------------------------------------------
+
+
+class When(_Model):
+    """A place on the calendar: a TIMEX3 value plus the ISO days it covers and how it was found."""
+
+    value: str = Field(
+        description="TIMEX3 value: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-H1, YYYY-SP|SU|FA|WI, "
+        "YYY (decade), XXXX-MM-DD when the year is unknown, or an interval A/B."
+    )
+    start: str | None = Field(None, description="First ISO day covered; null if unknown.")
+    end: str | None = Field(None, description="Last ISO day covered; null if unknown.")
+    precision: Precision = Field(description="Granularity the source text gives.")
+    mod: str | None = Field(
+        None, description="TIMEX3 modifier kept beside the value: START, MID, END, BEFORE, ..."
+    )
+    text: str | None = Field(None, description="The temporal expression as written.")
+    method: str = Field(description="How the value was reached (explicit, dct+weekday, ...).")
+    confidence: float = Field(ge=0.0, le=1.0, description="Confidence in the value, 0..1.")
+
+
+class Timex(_Model):
+    """A temporal expression found in a text, with offsets into that text."""
+
+    start: int = Field(description="Character offset of the first character.")
+    end: int = Field(description="Character offset one past the last character.")
+    text: str = Field(description="The expression as written (text[start:end]).")
+    type: TimexType = Field(description="TIMEX3 type.")
+    value: str = Field(description="TIMEX3 value (X digits where unknown).")
+    mod: str | None = Field(None, description="TIMEX3 modifier (START, MID, END, ...).")
+
+
+# --- documents ---------------------------------------------------------------------------------
+
+
+class DocumentInfo(_Model):
+    """One input document as listed in timeline.json."""
+
+    doc_id: str = Field(description="Path relative to the input folder, without extension.")
+    path: str = Field(description="Path of the file as given on the command line.")
+    sha256: str | None = Field(None, description="SHA-256 of the file's bytes.")
+    title: str | None = Field(None, description="Headline, when found.")
+    outlet: str | None = Field(None, description="Publisher, when found (TASS, BelTA, ...).")
+    url: str | None = Field(None, description="Source URL from a manifest, when given.")
+    dateline: str | None = Field(None, description="The dateline as written, when found.")
+    published: When | None = Field(None, description="Publication date (DCT), or null if unknown.")
+    published_candidates: list[str] = Field(
+        default_factory=list,
+        description="When the text leaves several publication dates possible: the candidates.",
+    )
+    status: Literal["ok", "skipped"] = Field("ok", description="skipped: not read, see reason.")
+    reason: str | None = Field(None, description="Why the document was skipped or flagged.")
+    also_at: list[str] = Field(
+        default_factory=list, description="Other paths with byte-identical content."
+    )
+
+
+# --- timeline entries --------------------------------------------------------------------------
+
+
+class Citation(_Model):
+    """The exact sentence a timeline entry comes from."""
+
+    doc_id: str = Field(description="Document the sentence is in.")
+    start: int = Field(description="Character offset of the sentence in the original text.")
+    end: int = Field(description="End offset; text[start:end] == quote.")
+    quote: str = Field(description="The sentence, verbatim.")
+    date_text: str | None = Field(None, description="The temporal expression dating the entry.")
+
+
+class Conflict(_Model):
+    """Two sources that disagree about one field of the same entry."""
+
+    field: str = Field(description="What is disputed: when, value, status, ...")
+    values: list[str] = Field(description="The distinct values the sources give.")
+    doc_ids: list[str] = Field(description="Documents giving them, in the order of values.")
+
+
+class Event(_Model):
+    """One real-world event, merged across every source that reports it."""
+
+    event_id: str = Field(description="Stable id: hash of type, date value and key actors.")
+    type: EventType = Field(description="Event type from the taxonomy.")
+    title: str = Field(description="Short readable title.")
+    when: When | None = Field(None, description="Date of the event; null when undated.")
+    status: Status = Field(description="occurred, planned, expected or cancelled.")
+    actors: list[str] = Field(default_factory=list, description="Canonical names of the parties.")
+    places: list[str] = Field(default_factory=list, description="Where it happened.")
+    citations: list[Citation] = Field(description="Every sentence that reports it.")
+    confidence: float = Field(ge=0.0, le=1.0, description="Confidence that the entry is right.")
+    conflicts: list[Conflict] = Field(default_factory=list, description="Source disagreements.")
+
+
+class Claim(_Model):
+    """A numeric claim: a quantity, what it counts, who says so and as of when."""
+
+    claim_id: str = Field(description="Stable id from subject, value, qualifier and as-of date.")
+    series: str = Field(description="Claims about the same quantity share a series key.")
+    subject: str = Field(description="What is counted, as written (integration roadmaps).")
+    value: float = Field(description="The number.")
+    unit: str = Field(description="Unit (roadmaps, USD, percent, ...).")
+    qualifier: str | None = Field(None, description="total, ready, not agreed, more than, ...")
+    attributed_to: str | None = Field(None, description="Who the text says gave the figure.")
+    as_of: When | None = Field(None, description="The claim's own date, else the document's.")
+    citations: list[Citation] = Field(description="Sentences that state it.")
+
+
+class Timeline(_Model):
+    """The whole timeline.json document."""
+
+    schema_version: str = Field(SCHEMA_VERSION, description="Version of this contract.")
+    documents: list[DocumentInfo] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+
+
+# --- internal stage models (never written as timeline.json) ------------------------------------
+
+
+class Document(_Model):
+    """A loaded article: its text plus what the loader learned about it."""
+
+    info: DocumentInfo
+    text: str = Field(description="The original text, as decoded.")
+    body: str = Field(
+        description="Same length as text, with page furniture and comments blanked to spaces, "
+        "so offsets in body are offsets in text."
+    )
+    published_hint: str | None = Field(
+        None, description="ISO date from a manifest or articles.jsonl, when given."
+    )
+    dateline_month: int | None = None
+    dateline_day: int | None = None
+    dateline_year: int | None = None
+
+
+class TimexMention(_Model):
+    """A temporal expression before anchoring: its parse, the tense of its clause, its sentence."""
+
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    parse: dict[str, object] = Field(description="Components found by the temporal parser.")
+    tense: Literal["past", "present", "future", "none"] = "none"
+    sent_start: int = 0
+    in_lead: bool = False
+
+
+class EventMention(_Model):
+    """One event mention in one sentence, before merging."""
+
+    doc_id: str
+    type: EventType
+    title: str
+    trigger: str
+    status: Status
+    actors: list[str] = Field(default_factory=list)
+    places: list[str] = Field(default_factory=list)
+    timex: int | None = Field(None, description="Index of its TimexMention in the document.")
+    date_method: str = "explicit"
+    sent_start: int
+    sent_end: int
+    negated: bool = False
+
+
+class ClaimMention(_Model):
+    """One numeric claim in one sentence, before merging."""
+
+    doc_id: str
+    subject: str
+    series: str
+    value: float
+    unit: str
+    qualifier: str | None = None
+    attributed_to: str | None = None
+    timex: int | None = None
+    sent_start: int
+    sent_end: int
+
+
+class DocExtraction(_Model):
+    """Everything the per-document stages found in one document (the cacheable unit)."""
+
+    doc: Document
+    timexes: list[TimexMention] = Field(default_factory=list)
+    events: list[EventMention] = Field(default_factory=list)
+    claims: list[ClaimMention] = Field(default_factory=list)
+    years_past: list[int] = Field(default_factory=list)
+    years_future: list[int] = Field(default_factory=list)
+
+
+class AnchoredDocument(_Model):
+    """A document's publication date and every temporal expression placed on the calendar."""
+
+    info: DocumentInfo
+    timexes: list[Timex] = Field(default_factory=list, description="Only those with a value.")
+    whens: list[When | None] = Field(
+        default_factory=list, description="Per TimexMention (same index): its When, or null."
+    )
+    flags: list[str] = Field(default_factory=list, description="Impossible or absurd dates seen.")

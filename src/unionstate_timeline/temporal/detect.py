@@ -1,0 +1,138 @@
+"""Find temporal expressions in a spaCy Doc: Matcher patterns (patterns/temporal.jsonl) plus the
+model's DATE/TIME entities, trimmed to minimal spans, joined into intervals, and kept only when
+the temporal grammar can read them.
+
+`TimexDetector` is a spaCy component (`unionstate_timex`); it only annotates: the spans go to
+`doc.spans["timex"]`, labelled with their TIMEX3 type.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..lexicon import lexicon, matcher_patterns
+from .parse import parse_expression
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+SPANS_KEY = "timex"
+KIND_TO_TYPE = {"date": "DATE", "interval": "DATE", "offset": "DATE", "ref": "DATE",
+                "duration": "DURATION", "set": "SET", "time": "TIME"}
+_TRAILING = {",", ".", ";", ":", "'s", "’s", "-", "–", "(", "["}
+
+
+def timex_type(parse: dict[str, Any]) -> str:
+    if parse.get("tod") and parse["kind"] == "date":
+        return "TIME"
+    return KIND_TO_TYPE[parse["kind"]]
+
+
+class TimexDetector:
+    """spaCy component: sets doc.spans["timex"] to the temporal expressions of the doc."""
+
+    def __init__(self, nlp: Language, name: str = "unionstate_timex", use_entities: bool = True):
+        from spacy.matcher import Matcher
+
+        self.name = name
+        self.use_entities = use_entities
+        self.matcher = Matcher(nlp.vocab, validate=True)
+        for label, patterns in matcher_patterns("temporal.jsonl"):
+            self.matcher.add(label, patterns)
+        lx = lexicon()
+        self.strip_leading = {w for w in lx["strip_leading"] if " " not in w} | {"the"}
+        self.joiners = set(lx["interval_joiners"])
+        self.openers = set(lx["interval_openers"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        from spacy.util import filter_spans
+
+        candidates = [doc[s:e] for _, s, e in self.matcher(doc)]
+        if self.use_entities and doc.has_annotation("ENT_IOB"):
+            candidates += [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+        spans = []
+        for span in candidates:
+            trimmed = self._trim(span)
+            if trimmed is not None:
+                spans.append(trimmed)
+        spans = filter_spans(spans)
+        spans = self._join_intervals(doc, spans)
+        out = []
+        for span in spans:
+            parse = parse_expression(span.text)
+            if parse is None:
+                continue
+            span.label_ = timex_type(parse)
+            out.append(span)
+        doc.spans[SPANS_KEY] = out
+        return doc
+
+    def _trim(self, span: Span) -> Span | None:
+        start, end = span.start, span.end
+        doc = span.doc
+        while start < end:
+            word = doc[start].lower_
+            nxt = doc[start + 1] if start + 1 < end else None
+            keep_the = word == "the" and nxt is not None and not (
+                nxt.like_num and len(nxt.text) == 4
+            )
+            if word in self.strip_leading and not keep_the or doc[start].is_space:
+                start += 1
+            else:
+                break
+        while end > start and (doc[end - 1].text in _TRAILING or doc[end - 1].is_space):
+            end -= 1
+        if end > start and doc[end - 1].text == "]" and "[" not in doc[start:end].text:
+            end -= 1
+        if start >= end:
+            return None
+        return doc[start:end]
+
+    def _join_intervals(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """"from September 2021 to December 2022" -> one interval span (without "from")."""
+        out: list[Span] = []
+        i = 0
+        while i < len(spans):
+            span = spans[i]
+            if i + 1 < len(spans):
+                nxt = spans[i + 1]
+                between = doc[span.end : nxt.start]
+                opened = span.start > 0 and doc[span.start - 1].lower_ in self.openers
+                dash = len(between) == 1 and between[0].text in ("-", "–", "—")
+                word = len(between) == 1 and between[0].lower_ in self.joiners
+                same_sentence = not any(t.is_sent_start for t in doc[span.start + 1 : nxt.end])
+                if (dash or (word and opened)) and same_sentence:
+                    joined = doc[span.start : nxt.end]
+                    parse = parse_expression(joined.text)
+                    if parse is not None and parse["kind"] == "interval":
+                        out.append(joined)
+                        i += 2
+                        continue
+            out.append(span)
+            i += 1
+        return out
+
+
+def register() -> None:
+    """Register the package's spaCy components (idempotent)."""
+    from spacy.language import Language
+
+    if "unionstate_timex" in Language.factories:
+        return
+
+    @Language.factory(
+        "unionstate_timex",
+        assigns=["doc.spans"],
+        default_config={"use_entities": True},
+    )
+    def make_timex_detector(nlp: Language, name: str, use_entities: bool) -> TimexDetector:
+        return TimexDetector(nlp, name, use_entities)
+
+    @Language.component("unionstate_paragraphs", assigns=["token.is_sent_start"])
+    def paragraph_breaks(doc: Doc) -> Doc:
+        """Start a sentence after every line break, so headlines never join the next paragraph."""
+        for token in doc[:-1]:
+            if "\n" in token.text or "\n" in token.whitespace_:
+                doc[token.i + 1].is_sent_start = True
+        return doc

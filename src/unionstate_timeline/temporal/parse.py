@@ -1,0 +1,291 @@
+"""Parse the text of a temporal expression into calendar components (no reference date yet).
+
+The grammar is small regular expressions built from the words in patterns/lexicon.json. A parse
+is a plain dict so it can be cached, serialized with an extraction and resolved later against
+whatever document date the anchor stage settles on.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from ..lexicon import lexicon
+
+Parse = dict[str, Any]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> dict[str, re.Pattern[str]]:
+    lx = lexicon()
+    month = rf"(?P<month>{_alt(list(lx['months']))})\.?"
+    wd = rf"(?P<weekday>{_alt(list(lx['weekdays']))})\.?"
+    day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+    year = r"(?P<year>\d{4})"
+    season = rf"(?P<season>{_alt(list(lx['seasons']))})"
+    unit = rf"(?P<unit>{_alt(list(lx['units']))})"
+    num = rf"(?P<num>\d+|{_alt([k for k in lx['numbers']])})"
+    rel = rf"(?P<rel>{_alt(list(lx['relative_words']))})"
+    # "early", "mid-", "the end of", "by the end of the", "the beginning of"
+    mod = (
+        r"(?:(?:the\s+)?(?P<mod1>early|mid|late)\s*-?\s*"
+        r"|(?:by\s+)?(?:the\s+)?(?P<mod2>end|beginning|start|middle|close|turn)\s+of\s+(?:the\s+)?)?"
+    )
+    tod = rf"(?:\s+(?P<tod>{_alt(list(lx['times_of_day']))}))?"
+    g = {
+        "iso": r"(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?",
+        "dmy_num": r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})",
+        "mdy_slash": r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})",
+        "mdy": rf"(?:{wd},?\s+)?{mod}{month}\s+{day}(?:,?\s+{year})?{tod}",
+        "dmy": rf"(?:{wd},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?{tod}",
+        "month": rf"{mod}{month}(?:,?\s+(?:of\s+)?{year})?",
+        "year": rf"{mod}(?:the\s+year\s+)?{year}",
+        "decade": rf"{mod}(?:the\s+)?'?(?P<decade>\d{{1,3}})0'?s",
+        "season": rf"{mod}(?:{rel}\s+)?{season}(?:\s+(?:of\s+)?{year})?",
+        "year_season": rf"{year}\s+{season}",
+        "quarter": r"(?:the\s+)?(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+"
+        r"(?P<part>quarter|half)(?:\s+of\s+(?:(?:the\s+)?year|(?P<rel>this|last|next)\s+year"
+        r"|(?P<year>\d{4})))?",
+        "q_code": r"(?P<part>q|h)(?P<n>[1-4])(?:\s+(?P<year>\d{4}))?",
+        "relative": rf"{mod}(?:(?:earlier|later)\s+)?{rel}\s+(?P<unit>week|month|year|quarter|decade"
+        r"|weekend)",
+        "the_unit": rf"{mod}(?P<unit>year|month|week|decade)",
+        "day_word": r"(?P<dayword>today|yesterday|tomorrow|tonight)",
+        "weekday": rf"(?:{rel}\s+)?{wd}{tod}",
+        "ago": rf"{num}\s+{unit}\s+(?P<dir>ago|earlier|later|before|after)",
+        "anaphor": r"(?:that|the\s+(?P<which>same|next|following|previous|preceding))\s+"
+        r"(?P<unit>day|week|month|year)",
+        "duration_past": rf"(?:the\s+)?(?P<rel>past|last|next|coming|previous|first)"
+        rf"(?:\s+{num})?\s+{unit}",
+        "duration": rf"(?:{num}\s*-?\s*)?{unit}(?:\s*-?\s*long)?",
+        "set": rf"(?:every|each)(?:\s+{num})?\s+(?:{unit}|{wd})",
+        "clock": r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)",
+    }
+    return {name: re.compile(pattern, re.IGNORECASE) for name, pattern in g.items()}
+
+
+_SPACES = re.compile(r"\s+")
+_DASHES = re.compile(r"\s*[–—-]\s*")
+
+
+def normalize_text(text: str) -> str:
+    """Lower-case, drop brackets and trailing punctuation, one space between words."""
+    text = text.replace("[", "").replace("]", "").replace("’", "'")
+    text = _SPACES.sub(" ", text).strip(" ,.;:")
+    return text.lower()
+
+
+def _number(word: str | None) -> int | str | None:
+    if word is None:
+        return None
+    if word.isdigit():
+        return int(word)
+    value = lexicon()["numbers"].get(word.lower())
+    return value if value is not None else None
+
+
+def _mod(m: re.Match[str]) -> str | None:
+    gd = m.groupdict()
+    word = gd.get("mod1") or gd.get("mod2")
+    if not word:
+        return None
+    return str(lexicon()["mods"].get(word.lower(), "MID" if word.lower() == "turn" else None))
+
+
+def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar rule, flat
+    lx = lexicon()
+    g = _grammar()
+    if text in lx["refs"]:
+        return {"kind": "ref", "value": lx["refs"][text]}
+    if text in lx["set_words"]:
+        return {"kind": "set", "value": lx["set_words"][text]}
+    if text in ("noon", "midnight"):
+        return {"kind": "time", "clock": lx["times_of_day"][text]}
+    for name in ("iso", "dmy_num"):
+        if m := g[name].fullmatch(text):
+            return {
+                "kind": "date",
+                "year": int(m["year"]),
+                "month": int(m["month"]),
+                "day": int(m["day"]) if m["day"] else None,
+            }
+    if m := g["mdy_slash"].fullmatch(text):
+        a, b = int(m["a"]), int(m["b"])
+        month, day = (b, a) if a > 12 else (a, b)
+        return {"kind": "date", "year": int(m["year"]), "month": month, "day": day}
+    for name in ("mdy", "dmy"):
+        if m := g[name].fullmatch(text):
+            gd = m.groupdict()
+            out: Parse = {
+                "kind": "date",
+                "year": int(gd["year"]) if gd.get("year") else None,
+                "month": lx["months"][m["month"].lower()],
+                "day": int(m["day"]),
+                "mod": _mod(m),
+            }
+            if gd.get("weekday"):
+                out["weekday"] = lx["weekdays"][gd["weekday"].lower()]
+            if gd.get("tod"):
+                out["tod"] = lx["times_of_day"][gd["tod"].lower()]
+            return out
+    if m := g["month"].fullmatch(text):
+        return {
+            "kind": "date",
+            "year": int(m["year"]) if m["year"] else None,
+            "month": lx["months"][m["month"].lower()],
+            "mod": _mod(m),
+        }
+    if m := g["year"].fullmatch(text):
+        return {"kind": "date", "year": int(m["year"]), "mod": _mod(m)}
+    if m := g["decade"].fullmatch(text):
+        digits = m["decade"]
+        if len(digits) == 1:
+            return {"kind": "date", "decade_short": int(digits), "mod": _mod(m)}
+        if len(digits) == 3:
+            return {"kind": "date", "decade": int(digits), "mod": _mod(m)}
+        return None
+    if m := g["season"].fullmatch(text) or g["year_season"].fullmatch(text):
+        gd = m.groupdict()
+        return {
+            "kind": "date",
+            "year": int(gd["year"]) if gd.get("year") else None,
+            "season": lx["seasons"][m["season"].lower()],
+            "rel": lx["relative_words"].get((gd.get("rel") or "").lower()),
+            "mod": _mod(m),
+        }
+    if m := g["quarter"].fullmatch(text):
+        n = lx["ordinals"][m["ord"].lower()]
+        return {
+            "kind": "date",
+            "year": int(m["year"]) if m["year"] else None,
+            m["part"].lower(): n,
+            "rel": lx["relative_words"].get((m["rel"] or "this").lower(), 0),
+        }
+    if m := g["q_code"].fullmatch(text):
+        part = "quarter" if m["part"].lower() == "q" else "half"
+        n = int(m["n"])
+        if part == "half" and n > 2:
+            return None
+        return {"kind": "date", "year": int(m["year"]) if m["year"] else None, part: n, "rel": 0}
+    if m := g["relative"].fullmatch(text):
+        return {
+            "kind": "date",
+            "rel_unit": m["unit"].lower(),
+            "rel": lx["relative_words"][m["rel"].lower()],
+            "mod": _mod(m),
+        }
+    if (m := g["the_unit"].fullmatch(text)) and _mod(m):
+        return {"kind": "date", "rel_unit": m["unit"].lower(), "rel": 0, "mod": _mod(m)}
+    if m := g["day_word"].fullmatch(text):
+        return {"kind": "date", "day_offset": lx["day_words"][m["dayword"].lower()]}
+    if m := g["weekday"].fullmatch(text):
+        out = {
+            "kind": "date",
+            "weekday": lx["weekdays"][m["weekday"].lower()],
+            "rel": lx["relative_words"].get((m["rel"] or "").lower()),
+        }
+        if m["tod"]:
+            out["tod"] = lx["times_of_day"][m["tod"].lower()]
+        return out
+    if m := g["ago"].fullmatch(text):
+        amount = _number(m["num"])
+        direction = m["dir"].lower()
+        return {
+            "kind": "offset",
+            "amount": amount,
+            "unit": lx["units"][m["unit"].lower()],
+            "sign": 1 if direction in ("later", "after") else -1,
+            "base": "dct" if direction == "ago" else "previous",
+        }
+    if m := g["anaphor"].fullmatch(text):
+        which = (m["which"] or "same").lower()
+        sign = {"same": 0, "next": 1, "following": 1, "previous": -1, "preceding": -1}[which]
+        return {"kind": "offset", "amount": abs(sign), "unit": lx["units"][m["unit"].lower()],
+                "sign": sign or 1, "base": "previous"}
+    if m := g["duration_past"].fullmatch(text):
+        amount = _number(m["num"]) if m["num"] else ("X" if m["unit"].lower().endswith("s") else 1)
+        return {"kind": "duration", "amount": amount, "unit": lx["units"][m["unit"].lower()]}
+    if m := g["set"].fullmatch(text):
+        amount = _number(m["num"]) if m["num"] else 1
+        if m["weekday"]:
+            return {"kind": "set", "value": "XXXX-WXX-%d" % (lx["weekdays"][m["weekday"].lower()] + 1)}
+        return {"kind": "set", "value": f"P{amount}{lx['units'][m['unit'].lower()]}"}
+    if m := g["clock"].fullmatch(text):
+        hour = int(m["hour"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
+        if hour > 23 or int(m["minute"] or 0) > 59:
+            return None
+        return {"kind": "time", "clock": f"{hour:02d}:{int(m['minute'] or 0):02d}"}
+    if m := g["duration"].fullmatch(text):
+        plural = m["unit"].lower().endswith("s")
+        if (m["num"] is None and not plural) or ((m["num"] or "").lower() in ("a", "an") and plural):
+            return None
+        amount = _number(m["num"]) if m["num"] else "X"
+        return {"kind": "duration", "amount": amount, "unit": lx["units"][m["unit"].lower()]}
+    return None
+
+
+_RANGE = re.compile(
+    r"(?:(?P<opener>from|between)\s+)?(?P<left>.+?)\s*(?:\s(?:to|until|till|through|thru|and)\s|[–—-])"
+    r"\s*(?P<right>.+)"
+)
+_DAY_RANGE = re.compile(r"(?P<month>[a-z]+\.?)\s+(?P<d1>\d{1,2})\s*[–—-]\s*(?P<d2>\d{1,2})(?P<rest>.*)")
+_YEAR_RANGE = re.compile(r"(?P<y1>\d{4})\s*[–—-]\s*(?P<y2>\d{2}|\d{4})")
+
+
+def _interval(text: str) -> Parse | None:
+    if m := _YEAR_RANGE.fullmatch(text):
+        y1 = int(m["y1"])
+        y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
+        if y2 <= y1:
+            return None
+        return {"kind": "interval", "left": {"kind": "date", "year": y1},
+                "right": {"kind": "date", "year": y2}}
+    if m := _DAY_RANGE.fullmatch(text):
+        left = _single(f"{m['month']} {m['d1']}{m['rest']}")
+        right = _single(f"{m['month']} {m['d2']}{m['rest']}")
+        if left and right and left["kind"] == right["kind"] == "date":
+            return {"kind": "interval", "left": left, "right": right}
+    m = _RANGE.fullmatch(text)
+    if not m:
+        return None
+    left, right = _single(m["left"]), _single(m["right"])
+    if not left or not right or left["kind"] != "date" or right["kind"] != "date":
+        return None
+    # "September to December 2021": the left side takes the year the right side gives
+    if left.get("year") is None and right.get("year") is not None and "month" in left:
+        left = {**left, "year": right["year"]}
+    return {"kind": "interval", "left": left, "right": right}
+
+
+@lru_cache(maxsize=65536)
+def parse_expression(text: str) -> Parse | None:
+    """Parse a temporal expression's text; None when it is not one the grammar knows."""
+    norm = normalize_text(text)
+    if not norm or len(norm) > 80:
+        return None
+    norm = _strip_leading(norm)
+    result = _single(norm)
+    if result is None:
+        result = _interval(_DASHES.sub("-", norm) if _YEAR_RANGE.search(norm) else norm)
+    return _clean(result) if result is not None else None
+
+
+def _clean(parse: Parse) -> Parse:
+    return {k: _clean(v) if isinstance(v, dict) else v for k, v in parse.items() if v is not None}
+
+
+def _strip_leading(text: str) -> str:
+    words = sorted(lexicon()["strip_leading"], key=len, reverse=True)
+    changed = True
+    while changed:
+        changed = False
+        for w in words:
+            if text.startswith(w + " ") and w not in ("from",):
+                text = text[len(w) + 1 :]
+                changed = True
+    return text

@@ -1,0 +1,279 @@
+"""Resolve a parsed expression to a TIMEX3 value against a reference date and a tense.
+
+Precision is kept as the text gives it: a month stays a month, a year a year. A missing year is
+taken from the reference date only when there is one, chosen by tense (past: on or before it;
+future: on or after it; none: the nearest); without a reference it stays `XXXX`.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from .values import span_of
+
+Parse = dict[str, Any]
+SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+@dataclass(frozen=True)
+class Resolved:
+    value: str
+    precision: str
+    mod: str | None
+    method: str
+    confidence: float
+    start: str | None = None
+    end: str | None = None
+
+
+class ImpossibleDate(ValueError):
+    """The text names a date that does not exist (31 February, year 20019)."""
+
+
+def _valid_day(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def _pick_year(month: int, day: int, ref: date, tense: str, weekday: int | None) -> int:
+    """The year for a month/day seen on `ref`, by tense, then weekday, then nearness."""
+    candidates = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        if _valid_day(year, month, day):
+            candidates.append(date(year, month, day))
+    if weekday is not None:
+        matching = [c for c in candidates if c.weekday() == weekday]
+        if matching:
+            candidates = matching
+    if tense == "past":
+        past = [c for c in candidates if c <= ref + timedelta(days=1)]
+        candidates = past or candidates
+    elif tense == "future":
+        future = [c for c in candidates if c >= ref - timedelta(days=1)]
+        candidates = future or candidates
+    return min(candidates, key=lambda c: (abs((c - ref).days), c > ref)).year
+
+
+def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _date_value(p: Parse, ref: date | None, tense: str) -> tuple[str, str, str]:
+    """(value, precision, method) of a 'date' parse."""
+    year = p.get("year")
+    if year is not None and not 1000 <= year <= 2999:
+        raise ImpossibleDate(f"year {year} is out of range")
+    method = "explicit"
+    if "decade" in p:
+        return f"{p['decade']:03d}", "decade", method
+    if "decade_short" in p:
+        if ref is None:
+            return "XX" + str(p["decade_short"]), "decade", "unanchored"
+        century = ref.year // 100
+        decade = century * 10 + p["decade_short"]
+        if decade * 10 > ref.year:
+            decade -= 10
+        return f"{decade:03d}", "decade", "dct+century"
+    if "day_offset" in p:
+        if ref is None:
+            raise LookupError("needs a reference date")
+        return (ref + timedelta(days=p["day_offset"])).isoformat(), "day", "dct+relative"
+    if "rel_unit" in p:
+        return _relative_unit(p, ref)
+    if "weekday" in p and "month" not in p:
+        return _weekday(p, ref, tense)
+    if year is None and ("month" in p or "season" in p or "quarter" in p or "half" in p):
+        if ref is None:
+            if "month" in p:
+                day = p.get("day")
+                if day is not None and not _valid_day(2000, p["month"], day):
+                    raise ImpossibleDate(f"no day {day} in month {p['month']}")
+                tail = f"-{day:02d}" if day else ""
+                return f"XXXX-{p['month']:02d}{tail}", "day" if day else "month", "unanchored"
+            raise LookupError("needs a reference date")
+        if "month" in p:
+            year = _pick_year(p["month"], p.get("day") or 1, ref, tense, p.get("weekday"))
+            if not p.get("day"):
+                year = _pick_month_year(p["month"], ref, tense)
+        else:
+            year = ref.year + (p.get("rel") or 0)
+        method = "dct+year"
+    assert year is not None
+    if "season" in p:
+        return f"{year}-{p['season']}", "season", method
+    if "quarter" in p:
+        n = p["quarter"] if p["quarter"] > 0 else 4
+        return f"{year}-Q{n}", "quarter", method
+    if "half" in p:
+        n = p["half"] if p["half"] > 0 else 2
+        if n > 2:
+            raise ImpossibleDate("a year has two halves")
+        return f"{year}-H{n}", "half", method
+    if "month" in p:
+        month = p["month"]
+        if not 1 <= month <= 12:
+            raise ImpossibleDate(f"no month {month}")
+        if p.get("day"):
+            if not _valid_day(year, month, p["day"]):
+                raise ImpossibleDate(f"no day {p['day']} in {year}-{month:02d}")
+            return f"{year:04d}-{month:02d}-{p['day']:02d}", "day", method
+        return f"{year:04d}-{month:02d}", "month", method
+    return f"{year:04d}", "year", method
+
+
+def _pick_month_year(month: int, ref: date, tense: str) -> int:
+    if tense == "past":
+        return ref.year if month <= ref.month else ref.year - 1
+    if tense == "future":
+        return ref.year if month >= ref.month else ref.year + 1
+    return ref.year
+
+
+def _relative_unit(p: Parse, ref: date | None) -> tuple[str, str, str]:
+    if ref is None:
+        raise LookupError("needs a reference date")
+    rel, unit = p.get("rel", 0), p["rel_unit"]
+    if unit == "year":
+        return f"{ref.year + rel:04d}", "year", "dct+relative"
+    if unit == "month":
+        y, m = _shift_months(ref.year, ref.month, rel)
+        return f"{y:04d}-{m:02d}", "month", "dct+relative"
+    if unit == "quarter":
+        q = (ref.month - 1) // 3 + rel
+        y = ref.year + q // 4
+        return f"{y:04d}-Q{q % 4 + 1}", "quarter", "dct+relative"
+    if unit == "decade":
+        return f"{ref.year // 10 + rel:03d}", "decade", "dct+relative"
+    day = ref + timedelta(weeks=rel)
+    iso = day.isocalendar()
+    suffix = "-WE" if unit == "weekend" else ""
+    return f"{iso[0]:04d}-W{iso[1]:02d}{suffix}", "week", "dct+relative"
+
+
+def _weekday(p: Parse, ref: date | None, tense: str) -> tuple[str, str, str]:
+    if ref is None:
+        raise LookupError("needs a reference date")
+    target, rel = p["weekday"], p.get("rel")
+    back = (ref.weekday() - target) % 7
+    ahead = (target - ref.weekday()) % 7
+    if rel == -1:
+        day = ref - timedelta(days=back or 7)
+    elif rel == 1:
+        day = ref + timedelta(days=ahead or 7)
+    elif tense == "future":
+        day = ref + timedelta(days=ahead)
+    else:
+        day = ref - timedelta(days=back)
+    return day.isoformat(), "day", "dct+weekday"
+
+
+def _offset(p: Parse, ref: date | None, previous: Resolved | None) -> tuple[str, str, str]:
+    amount, unit, sign = p.get("amount"), p["unit"], p["sign"]
+    if not isinstance(amount, int):
+        raise LookupError("vague amount")
+    if p["base"] == "dct":
+        if ref is None:
+            raise LookupError("needs a reference date")
+        base, method, known_year = ref, "dct+offset", True
+    else:
+        if previous is None or previous.precision != {"D": "day", "M": "month", "Y": "year"}.get(
+            unit, "day"
+        ) and not (unit == "D" and previous.precision == "day"):
+            raise LookupError("no anchor of that precision")
+        known_year = not previous.value.startswith("XXXX")
+        text = previous.value.replace("XXXX", "2000")
+        parts = [int(x) for x in text.split("-")]
+        base = date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+        method = "anaphora"
+    delta = amount * sign
+    if unit == "D":
+        day = base + timedelta(days=delta)
+        value, precision = day.isoformat(), "day"
+    elif unit == "W":
+        day = base + timedelta(weeks=delta)
+        value, precision = day.isoformat(), "day"
+        if p["base"] == "dct":
+            iso = day.isocalendar()
+            value, precision = f"{iso[0]:04d}-W{iso[1]:02d}", "week"
+    elif unit == "M":
+        y, m = _shift_months(base.year, base.month, delta)
+        value, precision = f"{y:04d}-{m:02d}", "month"
+    elif unit == "Y":
+        value, precision = f"{base.year + delta:04d}", "year"
+    else:
+        raise LookupError("unit not placed on the calendar")
+    if not known_year:
+        value = "XXXX" + value[4:]
+    return value, precision, method
+
+
+def resolve(
+    p: Parse, ref: date | None = None, tense: str = "none", previous: Resolved | None = None
+) -> Resolved | None:
+    """Resolve a parse; None when it cannot be placed (vague, or needs a missing reference).
+
+    Raises ImpossibleDate for dates that do not exist.
+    """
+    kind = p["kind"]
+    mod = p.get("mod")
+    try:
+        if kind == "date":
+            value, precision, method = _date_value(p, ref, tense)
+        elif kind == "offset":
+            value, precision, method = _offset(p, ref, previous)
+        elif kind == "interval":
+            left = resolve(p["left"], ref, tense, previous)
+            right = resolve(p["right"], ref, tense, previous)
+            if left is None or right is None:
+                return None
+            if left.start and right.end and left.start > right.end:
+                raise ImpossibleDate("interval ends before it starts")
+            coarse = max((left, right), key=lambda r: _RANK.get(r.precision, 0))
+            return Resolved(
+                f"{left.value}/{right.value}", coarse.precision, None,
+                left.method if left.method != "explicit" else right.method,
+                min(left.confidence, right.confidence), left.start, right.end,
+            )
+        elif kind in ("duration", "set", "ref", "time"):
+            return _non_calendar(p, ref)
+        else:
+            return None
+    except LookupError:
+        return None
+    start, end = span_of(value)
+    confidence = {"explicit": 1.0, "unanchored": 0.6, "dct+year": 0.9, "anaphora": 0.8}.get(
+        method, 0.85
+    )
+    return Resolved(value, precision, mod, method, confidence, start, end)
+
+
+_RANK = {"day": 1, "week": 2, "month": 3, "season": 4, "quarter": 4, "half": 5, "year": 6,
+         "decade": 7, "century": 8, "unknown": 9}
+
+
+def _non_calendar(p: Parse, ref: date | None) -> Resolved | None:
+    kind = p["kind"]
+    if kind == "duration":
+        amount = p.get("amount")
+        unit = p["unit"]
+        if unit == "WE":
+            return None
+        amount_text = str(amount) if isinstance(amount, int) else "X"
+        prefix = "PT" if unit in ("H", "MIN") else "P"
+        unit = "M" if unit == "MIN" else unit
+        return Resolved(f"{prefix}{amount_text}{unit}", "unknown", None, "duration", 0.9)
+    if kind in ("set", "ref"):
+        return Resolved(str(p["value"]), "unknown", None, kind, 0.9)
+    clock = p.get("clock")
+    if ref is None:
+        return Resolved(f"XXXX-XX-XXT{clock}", "unknown", None, "unanchored", 0.5)
+    return Resolved(f"{ref.isoformat()}T{clock}", "day", None, "dct+time", 0.8,
+                    ref.isoformat(), ref.isoformat())
+
+
+def is_calendar(value: str) -> bool:
+    """True for values that name a place on the calendar (not durations, sets or refs)."""
+    return bool(value) and value[0] in "0123456789X" and "T" not in value
