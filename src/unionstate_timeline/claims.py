@@ -119,10 +119,12 @@ def extract_claims(doc: Doc, document: Document, timexes: list[TimexMention]) ->
             value = number_value(t)
             if value is None or t.i in in_timex or t.i in done or t.ent_type_ in ("DATE", "TIME", "ORDINAL"):
                 continue
+            if value < 3 and not t.is_digit:
+                continue  # "the two presidents" counts people, it makes no claim
             noun, via_which = _unit_noun(t)
             if via_which and last_unit:
                 unit, subject = last_unit
-            elif noun is not None and noun.pos_ in ("NOUN", "PROPN"):
+            elif noun is not None and noun.pos_ == "NOUN":
                 unit = lex["units"].get(noun.lower_, noun.lower_)
                 subject = _subject(noun)
             else:

@@ -164,10 +164,19 @@ def status_of(token: Token, when_future: bool) -> tuple[str, bool]:
 def _clause_tokens(trigger: Token) -> list[Token]:
     head = clause_head(trigger)
     skip: set[int] = set()
+    speaker = _speaker(head) if head.lower_ in cues()["speech_verbs"] and head != trigger else None
     for child in head.children:
-        if child.dep_ in ("ccomp", "parataxis", "advcl", "relcl") and trigger not in child.subtree:
+        if child.dep_ in ("ccomp", "parataxis", "advcl", "relcl") and trigger not in child.subtree \
+                or child == speaker:
             skip |= {t.i for t in child.subtree}
     return [t for t in head.subtree if t.i not in skip]
+
+
+def _speaker(verb: Token) -> Token | None:
+    """The subject of a speech verb: the nearest one on its left (parsers sometimes give two)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    left = [c for c in subjects if c.i < verb.i]
+    return max(left, key=lambda c: c.i) if left else (subjects[0] if subjects else None)
 
 
 def _actors_places(trigger: Token, people: dict[str, str], speech: bool) -> tuple[list, list]:
@@ -177,8 +186,12 @@ def _actors_places(trigger: Token, people: dict[str, str], speech: bool) -> tupl
         return sorted({people.get(e.text, e.text) for e in ents if e.label_ == "PERSON"}), []
     scope = {t.i for t in _clause_tokens(trigger)}
     if speech:
-        subjects = [c for c in clause_head(trigger).children if c.dep_ in ("nsubj", "nsubjpass")]
-        scope = {t.i for s in subjects for t in s.subtree} or scope
+        scope = set()
+        for verb in [trigger, *trigger.ancestors][:4]:
+            subject = _speaker(verb)
+            if subject is not None:
+                scope = {t.i for t in subject.subtree}
+                break
     actors, parties, places = set(), set(), set()
     for ent in sent.ents:
         if ent.root.i not in scope:
@@ -189,14 +202,21 @@ def _actors_places(trigger: Token, people: dict[str, str], speech: bool) -> tupl
             places.add(name)
         elif ent.label_ == "PERSON":
             actors.add(people.get(name, name))
-        elif ent.label_ in ("GPE", "ORG"):
+        elif ent.label_ == "GPE" or (speech and ent.label_ == "ORG"):
             parties.add(name)
     return sorted(actors or parties), sorted(places)
 
 
 def _title(trigger: Token, timex_tokens: set[int]) -> str:
-    tokens = [t for t in _clause_tokens(trigger) if t.i not in timex_tokens] \
-        if _parsed(trigger.doc) else list(trigger.sent)
+    tokens = _clause_tokens(trigger) if _parsed(trigger.doc) else list(trigger.sent)
+    drop = set(timex_tokens)
+    for t in tokens:
+        if t.i in timex_tokens:
+            if t.i - 1 >= 0 and t.doc[t.i - 1].pos_ == "ADP":
+                drop.add(t.i - 1)
+            if t.i + 1 < len(t.doc) and t.doc[t.i + 1].is_punct and t.i + 1 not in timex_tokens:
+                drop.add(t.i + 1)
+    tokens = [t for t in tokens if t.i not in drop]
     text = "".join(t.text_with_ws for t in tokens).strip(" ,.;:\"“”\n")
     text = " ".join(text.split())
     return text if len(text) <= 100 else text[:97].rsplit(" ", 1)[0] + "…"
@@ -205,8 +225,13 @@ def _title(trigger: Token, timex_tokens: set[int]) -> str:
 def _attach(triggers: list[tuple[str, Span]], timexes: list[tuple[int, Span]]) -> dict[int, int]:
     """Map trigger index -> timex index: each timex dates its nearest trigger in the tree."""
     attached: dict[int, int] = {}
+    speech = set(cues()["speech_types"])
     for ti, tspan in timexes:
-        best = min(range(len(triggers)), key=lambda k: (
+        home = clause_head(tspan.root)
+        options = [k for k, (label, span) in enumerate(triggers)
+                   if label not in speech or clause_head(span.root) == home or not _parsed(span.doc)]
+        best = min(options, key=lambda k: (
+            clause_head(triggers[k][1].root) != home,
             tree_distance(triggers[k][1].root, tspan.root), abs(triggers[k][1].start - tspan.start)
         ), default=None)
         if best is not None and best not in attached:
@@ -219,16 +244,22 @@ def _inherit(k: int, triggers: list[tuple[str, Span]], attached: dict[int, int])
     speech verb reporting it ("X sent a telegram, the press service said on Sunday")."""
     label, span = triggers[k]
     tok = span.root
+    if not _parsed(tok.doc):
+        return None
+    preps = set(cues()["inherit_preps"])
     for j, (other_label, other) in enumerate(triggers):
         if j == k or j not in attached:
             continue
         o = other.root
-        if other_label == "meeting" and tok in o.ancestors:
-            path = [t.lower_ for t in o.ancestors if t != tok and tok in t.ancestors]
-            if set(path) & set(cues()["inherit_preps"]):
-                return attached[j], "via-meeting"
+        # "agreed ... following talks on X" / "approved at a meeting ... by X": one date for both
+        for low, high in ((o, tok), (tok, o)):
+            if "meeting" in (label, other_label) and high in low.ancestors:
+                path = {t.lower_ for t in low.ancestors if high in t.ancestors}
+                if path & preps:
+                    return attached[j], "via-meeting"
+        finite = clause_head(tok).tag_ in ("VBD", "VBN", "VBZ", "VBP") and tok.tag_ != "VBG"
         if other_label == "statement" and label != "statement" and o in tok.ancestors \
-                and tense_of(tok) in ("past", "present"):
+                and finite and tense_of(tok) in ("past", "present"):
             return attached[j], "reported-same-day"
     return None
 

@@ -93,12 +93,22 @@ def _compatible(item: _Item, cluster: _Cluster) -> bool:
     return not (places and cluster.places and not places & cluster.places)
 
 
+def _coarse_fits(item: _Item, cluster: _Cluster) -> bool:
+    """A coarser date joins a finer event only from another source that names the same
+    actors or place: "in 2021" in one article and "on 9 September 2021" in another."""
+    same = cluster.when is not None and item.when is not None \
+        and item.when.precision == cluster.when.precision
+    other_doc = item.mention.doc_id not in {i.mention.doc_id for i in cluster.items}
+    shared = bool(set(item.mention.actors) & cluster.actors or set(item.mention.places) & cluster.places)
+    return same or (other_doc and shared)
+
+
 def _cluster(items: list[_Item]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     for item in sorted(items, key=lambda i: (RANK[i.when.precision] if i.when else 99,
                                              i.mention.doc_id, i.citation.start)):
-        fits = [c for c in clusters if _compatible(item, c)]
-        if len(fits) == 1 or (fits and item.when and RANK[item.when.precision] == 1):
+        fits = [c for c in clusters if _compatible(item, c) and _coarse_fits(item, c)]
+        if len(fits) == 1:
             fits[0].items.append(item)
         else:
             clusters.append(_Cluster([item]))
@@ -182,7 +192,10 @@ def _items(x: DocExtraction, a: AnchoredDocument, people: dict[str, str]) -> lis
             when = when.model_copy(update={
                 "method": f"{when.method}+{m.date_method}",
                 "confidence": round(when.confidence * DERIVED_CONFIDENCE[m.date_method], 3)})
-        mention = m.model_copy(update={"actors": sorted({people.get(n, n) for n in m.actors})})
+        update: dict[str, object] = {"actors": sorted({people.get(n, n) for n in m.actors})}
+        if m.status == "occurred" and when and when.start and published and when.start > published:
+            update["status"] = "planned"  # dated after the report: it cannot have happened yet
+        mention = m.model_copy(update=update)
         date_text = x.timexes[m.timex].text if m.timex is not None and when else None
         items.append(_Item(mention, when, _citation(x, m.sent_start, m.sent_end, date_text),
                            published))
