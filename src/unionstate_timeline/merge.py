@@ -196,7 +196,7 @@ def _items(x: DocExtraction, a: AnchoredDocument, people: dict[str, str]) -> lis
         if m.status == "occurred" and when and when.start and published and when.start > published:
             update["status"] = "planned"  # dated after the report: it cannot have happened yet
         mention = m.model_copy(update=update)
-        date_text = x.timexes[m.timex].text if m.timex is not None and when else None
+        date_text = when.text if when else None
         items.append(_Item(mention, when, _citation(x, m.sent_start, m.sent_end, date_text),
                            published))
     dated = [i for i in items if i.when is not None]

@@ -1,0 +1,89 @@
+"""Document-date (DCT) inference and corpus vote, on hand-made mentions (no spaCy)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from unionstate_timeline.load import make_document
+from unionstate_timeline.models import DocExtraction, TimexMention
+from unionstate_timeline.temporal.anchor import anchor_corpus, anchor_document, dct_candidates
+from unionstate_timeline.temporal.parse import parse_expression
+
+
+def mention(text: str, start: int = 0, tense: str = "past", in_lead: bool = False) -> TimexMention:
+    parse = parse_expression(text)
+    assert parse is not None, text
+    return TimexMention(start=start, end=start + len(text), text=text, type="DATE", parse=parse,
+                        tense=tense, in_lead=in_lead)
+
+
+def doc(text: str, **meta):
+    from unionstate_timeline.load import ManifestEntry
+
+    return make_document("d", "d.txt", text, meta=ManifestEntry(**meta) if meta else None)
+
+
+def test_anchor_dateline_weekday_and_anniversary_fix_the_year():
+    d = doc("MOSCOW, December 8. /TASS/. On the 20th anniversary of the treaty, officials "
+            "said on Sunday that the treaty of December 8, 1999 mattered.")
+    ms = [mention("Sunday"), mention("December 8, 1999"), mention("2000")]
+    dates, method = dct_candidates(d, ms)
+    assert dates == [date(2019, 12, 8)]
+    assert method == "dateline+weekday+anniversary"
+
+
+def test_anchor_dateline_weekday_alone_leaves_candidates():
+    d = doc("MOSCOW, December 10. /TASS/. Peskov told journalists on Tuesday about 1999.")
+    ms = [mention("Tuesday"), mention("1999")]
+    anchored = anchor_document(d, ms)
+    assert anchored.info.published is None
+    assert "2019-12-10" in anchored.info.published_candidates
+    assert "2013-12-10" in anchored.info.published_candidates
+
+
+def test_anchor_lead_weekday_with_tensed_years():
+    d = doc("Talks\n\nFollowing talks on Thursday, September 9, the leaders agreed on things "
+            "that matter a great deal for the integration of the two countries and more.")
+    ms = [mention("Thursday, September 9", in_lead=True), mention("2021", tense="past"),
+          mention("2022", tense="future")]
+    dates, method = dct_candidates(d, ms)
+    assert dates == [date(2021, 9, 9)] and method == "lead+weekday"
+
+
+def test_anchor_manifest_wins():
+    d = doc("MOSCOW, December 8. /TASS/. Text.", published="2020-01-02")
+    assert dct_candidates(d, [])[0] == [date(2020, 1, 2)]
+
+
+def test_anchor_no_clue_means_unknown_never_today():
+    d = doc("Officials met on 4 November to discuss the union.")
+    anchored = anchor_document(d, [mention("4 November")])
+    assert anchored.info.published is None
+    assert anchored.whens[0].value == "XXXX-11-04"
+
+
+def test_anchor_given_dct_resolves_relative_dates():
+    d = doc("He said on Tuesday the talks on December 20 will go ahead.")
+    ms = [mention("Tuesday"), mention("December 20", tense="future")]
+    anchored = anchor_document(d, ms, dct=date(2019, 12, 10))
+    assert [w.value for w in anchored.whens] == ["2019-12-10", "2019-12-20"]
+
+
+def test_anchor_corpus_vote_picks_the_year_other_documents_confirm():
+    a = doc("MOSCOW, December 8. /TASS/. On the 20th anniversary, the Kremlin said on Sunday "
+            "that the leaders met on December 7; the treaty dates from 1999.")
+    a_ms = [mention("Sunday"), mention("December 7"), mention("1999")]
+    b = doc("MOSCOW, December 10. /TASS/. Peskov said on Tuesday the leaders met on December 7. "
+            "The treaty dates from 1999.")
+    b_ms = [mention("Tuesday"), mention("December 7"), mention("1999")]
+    anchored = anchor_corpus([DocExtraction(doc=a, timexes=a_ms), DocExtraction(doc=b, timexes=b_ms)])
+    assert anchored[0].info.published.value == "2019-12-08"
+    assert anchored[1].info.published.value == "2019-12-10"
+    assert anchored[1].info.published.method.endswith("+corpus")
+
+
+def test_anchor_impossible_date_is_flagged_not_placed():
+    d = doc("The deal was signed on 31 February 2020.")
+    anchored = anchor_document(d, [mention("31 February 2020")])
+    assert anchored.whens == [None]
+    assert anchored.flags and "31 February 2020" in anchored.flags[0]

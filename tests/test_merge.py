@@ -1,0 +1,111 @@
+"""Merge stage on hand-made mentions: what is one event, what is not, stable ids."""
+
+from __future__ import annotations
+
+import random
+
+from unionstate_timeline.load import make_document
+from unionstate_timeline.merge import dates_compatible, merge
+from unionstate_timeline.models import AnchoredDocument, DocExtraction, EventMention, When
+from unionstate_timeline.temporal.values import precision_of, span_of
+
+
+def when(value: str) -> When:
+    start, end = span_of(value)
+    return When(value=value, start=start, end=end, precision=precision_of(value),
+                method="explicit", confidence=1.0)
+
+
+def doc_with(doc_id: str, events: list[tuple[str, str | None, list[str]]]):
+    """One document whose sentence i reports events[i] = (type, date value, actors)."""
+    sentences = [f"Sentence number {i} reports an event." for i in range(len(events))]
+    text = " ".join(sentences)
+    document = make_document(doc_id, f"{doc_id}.txt", text)
+    mentions, whens, pos = [], [], 0
+    for i, (type_, value, actors) in enumerate(events):
+        s = sentences[i]
+        mentions.append(EventMention(
+            doc_id=doc_id, type=type_, title=f"{type_} {i}", trigger="x", status="occurred",
+            actors=actors, timex=len(whens) if value else None, sent_start=pos,
+            sent_end=pos + len(s)))
+        if value:
+            whens.append(when(value))
+        pos += len(s) + 1
+    return (DocExtraction(doc=document, events=mentions),
+            AnchoredDocument(info=document.info, whens=whens))
+
+
+def build(*docs):
+    return merge([d[0] for d in docs], [d[1] for d in docs])
+
+
+def test_merge_dates_compatible_rules():
+    assert dates_compatible(when("1999-12-08"), when("1999-12-08"))
+    assert dates_compatible(when("1999"), when("1999-12-08"))
+    assert dates_compatible(when("XXXX-12-08"), when("1999-12-08"))
+    assert not dates_compatible(when("1999-12-07"), when("1999-12-08"))
+    assert not dates_compatible(when("2000"), when("1999-12-08"))
+
+
+def test_merge_same_event_in_three_documents_is_one_entry():
+    tl = build(doc_with("a", [("treaty_signed", "1999-12-08", ["Russia"])]),
+               doc_with("b", [("treaty_signed", "1999-12-08", [])]),
+               doc_with("c", [("treaty_signed", "1999-12-08", ["Russia", "Belarus"])]))
+    assert len(tl.events) == 1
+    assert [c.doc_id for c in tl.events[0].citations] == ["a", "b", "c"]
+    assert tl.events[0].actors == ["Belarus", "Russia"]
+
+
+def test_merge_contradicting_actors_stay_apart():
+    tl = build(doc_with("a", [("statement", "2019-12-10", ["Dmitry Peskov"])]),
+               doc_with("b", [("statement", "2019-12-10", ["Alexander Lukashenko"])]))
+    assert len(tl.events) == 2
+
+
+def test_merge_coarse_date_in_the_same_document_is_another_event():
+    tl = build(doc_with("a", [("meeting", "2021-09-09", []), ("meeting", "2021", [])]))
+    assert sorted(e.when.value for e in tl.events) == ["2021", "2021-09-09"]
+
+
+def test_merge_coarse_date_from_another_source_with_shared_actor_joins():
+    tl = build(doc_with("a", [("meeting", "2021-09-09", ["Vladimir Putin"])]),
+               doc_with("b", [("meeting", "2021", ["Vladimir Putin"])]))
+    assert len(tl.events) == 1 and tl.events[0].when.value == "2021-09-09"
+
+
+def test_merge_ambiguous_coarse_date_joins_nothing():
+    tl = build(doc_with("a", [("meeting", "2019-12-07", ["Vladimir Putin"]),
+                              ("meeting", "2019-12-20", ["Vladimir Putin"])]),
+               doc_with("b", [("meeting", "2019", ["Vladimir Putin"])]))
+    assert len(tl.events) == 3
+
+
+def test_merge_ids_are_stable_and_order_free():
+    docs = [doc_with(n, [("meeting", f"2019-12-0{i + 1}", ["X Y"]), ("approval", "2020", [])])
+            for i, n in enumerate("abcd")]
+    first = build(*docs)
+    shuffled = docs[:]
+    random.Random(3).shuffle(shuffled)
+    assert build(*shuffled) == first
+    more = build(*docs, doc_with("e", [("loan", "2021", [])]))
+    assert {e.event_id for e in first.events} <= {e.event_id for e in more.events}
+
+
+def test_merge_conflicting_days_for_one_signing_are_recorded():
+    tl = build(doc_with("a", [("treaty_signed", "1999-12-08", [])]),
+               doc_with("b", [("treaty_signed", "1999-12-09", [])]))
+    assert len(tl.events) == 1
+    conflict = tl.events[0].conflicts[0]
+    assert conflict.field == "when" and conflict.values == ["1999-12-08", "1999-12-09"]
+    assert conflict.doc_ids == ["a", "b"]
+
+
+def test_merge_different_meetings_on_near_days_are_not_conflicts():
+    tl = build(doc_with("a", [("meeting", "2019-12-07", [])]),
+               doc_with("b", [("meeting", "2019-12-08", [])]))
+    assert len(tl.events) == 2 and not any(e.conflicts for e in tl.events)
+
+
+def test_merge_undated_events_come_last():
+    tl = build(doc_with("a", [("visit", None, ["X Y"]), ("meeting", "2019", [])]))
+    assert [e.when is None for e in tl.events] == [False, True]

@@ -1,0 +1,14 @@
+from unionstate_timeline.names import canonical_people
+
+
+def test_names_transliterations_and_typos_are_one_person():
+    names = ["Alexander Lukashenko", "Alexander Lukashenko", "Aleksandr Lukashenko",
+             "Lukashenko", "Lukashenka", "Lukkashenko", "Vladimir Putin", "Putin"]
+    mapping = canonical_people(names)
+    assert {mapping[n] for n in names[:6]} == {"Alexander Lukashenko"}
+    assert mapping["Putin"] == "Vladimir Putin"
+
+
+def test_names_short_different_surnames_stay_apart():
+    mapping = canonical_people(["Ivan Lee", "Anna Lea"])
+    assert mapping["Ivan Lee"] != mapping["Anna Lea"]
