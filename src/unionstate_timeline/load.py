@@ -2,18 +2,25 @@
 
 Page furniture and reader comments are blanked to spaces in `Document.body`, which keeps the
 length of the original text, so every offset found later is an offset into the original file.
+Every problem with one file (or one JSON line, or a manifest) becomes a skipped `DocumentInfo`
+naming the reason; nothing else in the batch is lost.
 """
 
 from __future__ import annotations
 
 import csv
+import errno
 import hashlib
 import json
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError
 from .lexicon import load_json_data
@@ -21,6 +28,7 @@ from .models import Document, DocumentInfo
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 JSON_SUFFIXES = {".json", ".jsonl"}
+LOADED_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES
 MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -35,18 +43,35 @@ class ManifestEntry:
 
 # --- decoding ----------------------------------------------------------------------------------
 
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
+    (b"\xef\xbb\xbf", "utf-8", "UTF-8"),
+    (b"\xff\xfe", "utf-16-le", "UTF-16"),
+    (b"\xfe\xff", "utf-16-be", "UTF-16"),
+)
+
 
 def decode_bytes(data: bytes, path: str) -> tuple[str, str | None]:
-    """Decode file bytes as text; returns (text, warning). Raises InputError for binary data."""
+    """Decode file bytes as text; returns (text, warning). Raises InputError for binary data.
+
+    A byte-order mark decides (UTF-8, UTF-16, UTF-32); then strict UTF-8; then Windows-1251
+    with a warning, unless the bytes look binary.
+    """
     if not data.strip():
         raise InputError(path, "empty file")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), None
-        except UnicodeDecodeError as exc:
-            raise InputError(path, f"invalid UTF-16 ({exc.reason})") from None
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                text, warning = data[len(bom):].decode(codec), None
+            except UnicodeDecodeError as exc:
+                if name != "UTF-8":
+                    raise InputError(path, f"invalid {name} ({exc.reason})") from None
+                text = data[len(bom):].decode(codec, errors="replace")
+                warning = "invalid UTF-8 bytes replaced"
+            if not text.strip():
+                raise InputError(path, "empty file")
+            return text, warning
     if b"\x00" in data[:4096]:
         raise InputError(path, "binary file (contains NUL bytes)")
     try:
@@ -60,19 +85,40 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str | None]:
     return text, "not UTF-8; decoded as Windows-1251"
 
 
+def _os_reason(exc: BaseException) -> str:
+    """A short, user-facing reason for an OS error."""
+    if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP:
+        return "symlink loop"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, FileNotFoundError):
+        return "no such file or folder (broken symlink?)"
+    if isinstance(exc, IsADirectoryError):
+        return "is a directory"
+    return getattr(exc, "strerror", None) or str(exc)
+
+
 def read_bytes(path: Path, max_bytes: int) -> bytes:
-    """Read a file, refusing ones over the size limit with a clear reason."""
+    """Read a regular file, refusing ones over the size limit with a clear reason."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(str(path), f"too big ({size:,} bytes; limit {max_bytes:,})")
-        return path.read_bytes()
-    except PermissionError:
-        raise InputError(str(path), "permission denied") from None
-    except IsADirectoryError:
-        raise InputError(str(path), "is a directory") from None
-    except OSError as exc:
-        raise InputError(str(path), exc.strerror or str(exc)) from None
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(str(path), "is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(str(path), "not a regular file")
+        if info.st_size > max_bytes:
+            raise InputError(str(path), _too_big(info.st_size, max_bytes))
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)  # the file may grow after stat()
+        if len(data) > max_bytes:
+            raise InputError(str(path), _too_big(len(data), max_bytes))
+        return data
+    except (OSError, RuntimeError) as exc:
+        raise InputError(str(path), _os_reason(exc)) from None
+
+
+def _too_big(size: int, limit: int) -> str:
+    return f"too big ({size:,} bytes; the limit is {limit:,} bytes, see --max-bytes)"
 
 
 # --- furniture, title, dateline ----------------------------------------------------------------
@@ -173,6 +219,19 @@ def find_title(body: str) -> str | None:
     return None
 
 
+def _published_hint(value: str | None) -> tuple[str | None, str | None]:
+    """Check a publication date given by a manifest or record: (ISO date or None, warning)."""
+    if not value:
+        return None, None
+    try:
+        day = date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None, f"published date {value!r} is not an ISO date; ignored"
+    if day > date.today():
+        return None, f"published date {day.isoformat()} is in the future; ignored"
+    return day.isoformat(), None
+
+
 def make_document(
     doc_id: str,
     path: str,
@@ -184,6 +243,8 @@ def make_document(
 ) -> Document:
     """Build a Document from decoded text and whatever metadata came with it."""
     meta = meta or ManifestEntry()
+    published, warning = _published_hint(meta.published)
+    reason = "; ".join(filter(None, [reason, warning])) or None
     body = mask_furniture(text)
     dateline = find_dateline(body)
     outlet = meta.outlet
@@ -195,7 +256,7 @@ def make_document(
     info = DocumentInfo(
         doc_id=doc_id,
         path=path,
-        sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        sha256=sha256 or hashlib.sha256(text.encode("utf-8", errors="replace")).hexdigest(),
         title=meta.title or find_title(body),
         outlet=outlet,
         url=meta.url,
@@ -206,7 +267,7 @@ def make_document(
         info=info,
         text=text,
         body=body,
-        published_hint=meta.published,
+        published_hint=published,
         dateline_month=dateline[1] if dateline else None,
         dateline_day=dateline[2] if dateline else None,
         dateline_year=dateline[3] if dateline else None,
@@ -216,85 +277,152 @@ def make_document(
 # --- manifests and article collections -----------------------------------------------------------
 
 
-def read_manifest(folder: Path) -> dict[str, ManifestEntry]:
-    """Read manifest.csv or manifest.jsonl beside the articles, keyed by file name."""
+def _field(value: Any) -> str | None:
+    """A metadata value as a clean string; nested objects and blanks are None."""
+    if value is None or isinstance(value, (dict, list, bool)):
+        return None
+    return str(value).strip() or None
+
+
+def _json_lines(text: str) -> Iterator[tuple[int, Any, str | None]]:
+    """(line number, value, problem) per non-blank line: a bad line is reported, not fatal."""
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            yield n, json.loads(line), None
+        except (json.JSONDecodeError, RecursionError) as exc:
+            msg = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+            yield n, None, f"line {n} is not JSON ({msg})"
+
+
+def read_manifest(folder: Path) -> tuple[dict[str, ManifestEntry], list[DocumentInfo]]:
+    """Read manifest.csv or manifest.jsonl beside the articles, keyed by file name.
+
+    Returns the entries and one skipped DocumentInfo per manifest that had problems; rows
+    that can be read are used even when others cannot.
+    """
     for name in MANIFEST_NAMES:
         path = folder / name
         if not path.is_file():
             continue
-        text, _ = decode_bytes(read_bytes(path, DEFAULT_MAX_BYTES), str(path))
-        rows: list[dict[str, str]] = []
-        if name.endswith(".csv"):
-            rows = list(csv.DictReader(text.splitlines()))
-        else:
-            for n, line in enumerate(text.splitlines(), 1):
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise InputError(str(path), f"line {n} is not JSON ({exc.msg})") from None
-                if isinstance(row, dict):
-                    rows.append(row)
+        problems: list[str] = []
+        rows: list[dict[str, Any]] = []
+        try:
+            text, _ = decode_bytes(read_bytes(path, DEFAULT_MAX_BYTES), str(path))
+            if name.endswith(".csv"):
+                reader = csv.DictReader(text.splitlines())
+                if "file" not in (reader.fieldnames or []):
+                    problems.append("no 'file' column; manifest ignored")
+                else:
+                    rows = list(reader)
+            else:
+                for n, row, problem in _json_lines(text):
+                    if problem or not isinstance(row, dict):
+                        problems.append(problem or f"line {n} is not a JSON object")
+                    else:
+                        rows.append(row)
+        except InputError as exc:
+            problems.append(exc.reason)
+        except csv.Error as exc:
+            problems.append(f"not valid CSV ({exc}); manifest ignored")
+            rows = []
         out = {}
         for row in rows:
-            file = (row.get("file") or "").strip()
+            file = _field(row.get("file"))
             if file:
                 out[file] = ManifestEntry(
-                    url=row.get("url") or None,
-                    outlet=row.get("outlet") or None,
-                    published=(row.get("published") or None),
-                    title=row.get("title") or None,
+                    url=_field(row.get("url")),
+                    outlet=_field(row.get("outlet")),
+                    published=_field(row.get("published")),
+                    title=_field(row.get("title")),
                 )
-        return out
-    return {}
+        skipped = [
+            DocumentInfo(doc_id=name, path=str(path), status="skipped",
+                         reason="malformed manifest: " + "; ".join(problems))
+        ] if problems else []
+        return out, skipped
+    return {}, []
 
 
-def _iter_jsonl_articles(path: Path, doc_prefix: str, max_bytes: int) -> Iterator[Document]:
-    text, _ = decode_bytes(read_bytes(path, max_bytes), str(path))
-    if path.suffix == ".json":
+def _iter_jsonl_articles(
+    path: Path, doc_prefix: str, max_bytes: int
+) -> Iterator[Document | DocumentInfo]:
+    """Articles from a .json list or an articles.jsonl; a bad line or record skips only itself."""
+    text, warning = decode_bytes(read_bytes(path, max_bytes), str(path))
+    if path.suffix.lower() == ".json":
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise InputError(str(path), f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
-        records = data if isinstance(data, list) else [data]
+            reason = f"not valid JSON ({exc.msg} at line {exc.lineno})"
+            raise InputError(str(path), reason) from None
+        except RecursionError:
+            raise InputError(str(path), "not valid JSON (nested too deeply)") from None
+        data = data if isinstance(data, list) else [data]
+        records = [(n, r, None) for n, r in enumerate(data, 1)]
     else:
-        records = []
-        for n, line in enumerate(text.splitlines(), 1):
-            if line.strip():
-                try:
-                    records.append(json.loads(line))
-                except json.JSONDecodeError as exc:
-                    raise InputError(str(path), f"line {n} is not JSON ({exc.msg})") from None
-    for n, rec in enumerate(records, 1):
-        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-            raise InputError(str(path), f"record {n} has no 'text' string")
-        rid = str(rec.get("id") or n)
-        published = rec.get("published") or rec.get("time") or rec.get("date")
+        records = list(_json_lines(text))
+    unit = "record" if path.suffix.lower() == ".json" else "line"
+    for n, rec, problem in records:
+        rid = _field(rec.get("id")) if isinstance(rec, dict) else None
+        doc_id = f"{doc_prefix}/{rid or f'line-{n}'}"
+        if problem is None and (not isinstance(rec, dict) or not isinstance(rec.get("text"), str)):
+            problem = f"{unit} {n} has no 'text' string"
+        elif problem is None and not rec["text"].strip():
+            problem = f"{unit} {n} has an empty text"
+        if problem:
+            yield DocumentInfo(doc_id=doc_id, path=str(path), status="skipped", reason=problem)
+            continue
         meta = ManifestEntry(
-            url=rec.get("url"),
-            outlet=rec.get("outlet") or rec.get("source"),
-            published=str(published)[:10] if published else None,
-            title=rec.get("title"),
+            url=_field(rec.get("url")),
+            outlet=_field(rec.get("outlet")) or _field(rec.get("source")),
+            published=_field(rec.get("published") or rec.get("time") or rec.get("date")),
+            title=_field(rec.get("title")),
         )
-        yield make_document(f"{doc_prefix}/{rid}", str(path), rec["text"], meta=meta)
+        yield make_document(doc_id, str(path), rec["text"], meta=meta, reason=warning)
 
 
-def _walk(root: Path) -> list[Path]:
-    found: list[Path] = []
-    seen: set[Path] = set()
-    for path in sorted(root.rglob("*")):
+def _skip(path: Path, doc_id: str, reason: str) -> DocumentInfo:
+    return DocumentInfo(doc_id=doc_id, path=str(path), status="skipped", reason=reason)
+
+
+def _walk(root: Path) -> Iterator[Path | DocumentInfo]:
+    """Files to load under root in sorted order, and a skipped DocumentInfo for each entry
+    that cannot be followed (symlink loops, broken links, unreadable folders).
+
+    Symlinked folders are followed once: a link back to a folder already read is a loop.
+    Hidden entries (".git", ".cache") and manifests are not articles.
+    """
+    visited: set[str] = set()
+
+    def rel(path: Path) -> str:
+        return path.relative_to(root).with_suffix("").as_posix() or path.name
+
+    def visit(folder: Path) -> Iterator[Path | DocumentInfo]:
+        visited.add(os.path.realpath(folder))
         try:
-            real = path.resolve()
-        except (OSError, RuntimeError):
-            continue
-        if real in seen or any(part.startswith(".") for part in path.relative_to(root).parts):
-            continue
-        seen.add(real)
-        if path.is_file() and path.name not in MANIFEST_NAMES:
-            if path.suffix.lower() in TEXT_SUFFIXES | JSON_SUFFIXES:
-                found.append(path)
-    return found
+            names = sorted(os.listdir(folder))
+        except OSError as exc:
+            yield _skip(folder, rel(folder), _os_reason(exc))
+            return
+        for name in names:
+            path = folder / name
+            if name.startswith(".") or (folder == root and name in MANIFEST_NAMES):
+                continue
+            try:
+                mode = path.stat().st_mode
+            except (OSError, RuntimeError) as exc:
+                yield _skip(path, rel(path), _os_reason(exc))
+                continue
+            if stat.S_ISDIR(mode):
+                if os.path.realpath(path) in visited:
+                    yield _skip(path, rel(path), "symlink loop (links to a folder already read)")
+                else:
+                    yield from visit(path)
+            elif path.suffix.lower() in LOADED_SUFFIXES:
+                yield path
+
+    yield from visit(root)
 
 
 def iter_documents(
@@ -303,51 +431,65 @@ def iter_documents(
     """Yield a Document per readable article, or a skipped DocumentInfo naming the reason.
 
     Folders are read recursively in sorted order; `doc_id` is the path relative to the folder
-    without its extension. A bad file never stops the batch.
+    without its extension. Byte-identical articles are kept once, the other paths listed in
+    `also_at`. A bad file never stops the batch.
     """
+    items: list[Document | DocumentInfo] = []
     for given in paths:
         root = Path(given)
-        if root.is_dir():
-            try:
-                manifest = read_manifest(root)
-            except InputError as exc:
-                yield DocumentInfo(
-                    doc_id="manifest", path=exc.path, status="skipped", reason=exc.reason
-                )
-                manifest = {}
-            files = [(p, p.relative_to(root).with_suffix("").as_posix()) for p in _walk(root)]
-            yield from _load_files(files, manifest, max_bytes)
-        elif root.exists():
-            yield from _load_files([(root, root.stem)], {}, max_bytes)
-        else:
-            yield DocumentInfo(
-                doc_id=root.stem, path=str(root), status="skipped", reason="no such file or folder"
-            )
-
-
-def _load_files(
-    files: list[tuple[Path, str]], manifest: dict[str, ManifestEntry], max_bytes: int
-) -> Iterator[Document | DocumentInfo]:
-    seen_hashes: dict[str, str] = {}
-    for path, doc_id in files:
         try:
-            if path.suffix.lower() in JSON_SUFFIXES:
-                yield from _iter_jsonl_articles(path, doc_id, max_bytes)
+            mode = root.stat().st_mode
+        except (OSError, RuntimeError) as exc:
+            items.append(_skip(root, root.stem or str(root), _os_reason(exc)))
+            continue
+        if stat.S_ISDIR(mode):
+            manifest, problems = read_manifest(root)
+            items.extend(problems)
+            for entry in _walk(root):
+                if isinstance(entry, DocumentInfo):
+                    items.append(entry)
+                else:
+                    doc_id = entry.relative_to(root).with_suffix("").as_posix()
+                    items.extend(_load_file(entry, doc_id, manifest, max_bytes))
+        else:
+            items.extend(_load_file(root, root.stem, {}, max_bytes))
+    yield from _keep_once(items)
+
+
+def _load_file(
+    path: Path, doc_id: str, manifest: dict[str, ManifestEntry], max_bytes: int
+) -> list[Document | DocumentInfo]:
+    try:
+        if path.suffix.lower() in JSON_SUFFIXES:
+            return list(_iter_jsonl_articles(path, doc_id, max_bytes))
+        data = read_bytes(path, max_bytes)
+        text, warning = decode_bytes(data, str(path))
+    except InputError as exc:
+        return [_skip(path, doc_id, exc.reason)]
+    meta = manifest.get(path.name) or manifest.get(doc_id)
+    digest = hashlib.sha256(data).hexdigest()
+    return [make_document(doc_id, str(path), text, sha256=digest, meta=meta, reason=warning)]
+
+
+def _keep_once(items: list[Document | DocumentInfo]) -> list[Document | DocumentInfo]:
+    """Drop exact duplicates (same sha256), recording their paths on the copy that is kept."""
+    first: dict[str, int] = {}
+    others: dict[int, list[str]] = {}
+    out: list[Document | DocumentInfo] = []
+    for item in items:
+        if isinstance(item, Document) and item.info.sha256:
+            kept = first.get(item.info.sha256)
+            if kept is not None:
+                where = item.info.path
+                if where == out[kept].info.path:  # type: ignore[union-attr]
+                    where = f"{where}#{item.info.doc_id}"  # two records of one .jsonl
+                others.setdefault(kept, []).append(where)
                 continue
-            data = read_bytes(path, max_bytes)
-            digest = hashlib.sha256(data).hexdigest()
-            if digest in seen_hashes:
-                yield DocumentInfo(
-                    doc_id=doc_id,
-                    path=str(path),
-                    sha256=digest,
-                    status="skipped",
-                    reason=f"duplicate of {seen_hashes[digest]}",
-                )
-                continue
-            seen_hashes[digest] = doc_id
-            text, warning = decode_bytes(data, str(path))
-            meta = manifest.get(path.name) or manifest.get(doc_id)
-            yield make_document(doc_id, str(path), text, sha256=digest, meta=meta, reason=warning)
-        except InputError as exc:
-            yield DocumentInfo(doc_id=doc_id, path=str(path), status="skipped", reason=exc.reason)
+            first[item.info.sha256] = len(out)
+        out.append(item)
+    for i, paths in others.items():
+        doc = out[i]
+        assert isinstance(doc, Document)
+        info = doc.info.model_copy(update={"also_at": [*doc.info.also_at, *paths]})
+        out[i] = doc.model_copy(update={"info": info})
+    return out
