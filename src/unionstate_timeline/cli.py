@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .errors import TimelineError
+from .errors import InputError, TimelineError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .models import Timeline
+    from .pipeline import BuildStats
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -51,6 +58,12 @@ def build(
     model: Annotated[str | None, typer.Option(help="spaCy model name or path.")] = None,
     workers: Annotated[int, typer.Option(help="Processes for spaCy (n_process).")] = 1,
     strict: Annotated[bool, typer.Option(help="Exit 3 when any file is skipped.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("-v", "--verbose", help="Show warnings and internal-error details.")
+    ] = False,
+    max_bytes: Annotated[
+        int, typer.Option(help="Skip files larger than this many bytes.", min=1)
+    ] = 20 * 1024 * 1024,
 ) -> None:
     """Build the timeline of every article under PATHS."""
     from rich.console import Console
@@ -63,19 +76,21 @@ def build(
     console = Console(stderr=True)
     stats = BuildStats()
     try:
+        _check_build_paths(paths, output)
         with Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(),
                       console=console, transient=True) as bar:
             task = bar.add_task("build", total=None)
             timeline = run_build(
                 paths, model=model, workers=workers, stats=stats,
                 progress=lambda n: bar.advance(task, n),
-                on_total=lambda n: bar.update(task, total=n),
+                on_total=lambda n: bar.update(task, total=n), max_bytes=max_bytes,
             )
+        _report(console, timeline, stats, verbose)
+        if stats.documents == 0:
+            raise _fail(InputError(", ".join(map(str, paths)), "no readable articles"))
         _emit(to_csv(timeline) if fmt is BuildFormat.csv else to_json(timeline), output)
     except TimelineError as exc:
         raise _fail(exc) from None
-    for info in stats.skipped:
-        console.print(f"[yellow]skipped[/] {info.path}: {info.reason}")
     console.print(
         f"{stats.documents} documents read, {len(stats.skipped)} skipped, {stats.events} events, "
         f"{stats.claims} claims in {stats.seconds:.1f}s"
@@ -83,6 +98,51 @@ def build(
     )
     if strict and stats.skipped:
         raise typer.Exit(3)
+
+
+def _check_build_paths(paths: list[Path], output: Path | None) -> None:
+    """Fail before the build rather than after it: a missing input or an output over an input
+    is a usage error (exit 2); an output that cannot be written is an OutputError (exit 5)."""
+    from .errors import OutputError
+    from .load import LOADED_SUFFIXES
+
+    for p in paths:
+        if not p.exists() and not p.is_symlink():  # a symlink loop is reported by the loader
+            raise typer.BadParameter(f"no such file or folder: {p}", param_hint="PATHS")
+    if output is None:
+        return
+    target = output.resolve()
+    for p in paths:
+        root = p.resolve()
+        if target == root or (target.is_file() and target.is_relative_to(root)
+                              and target.suffix.lower() in LOADED_SUFFIXES):
+            raise typer.BadParameter(
+                f"{output} is one of the input files; refusing to overwrite it",
+                param_hint="'-o'",
+            )
+    if target.is_dir():
+        raise OutputError(f"{output}: is a directory")
+    if not target.parent.is_dir():
+        raise OutputError(f"{output}: folder {target.parent} does not exist")
+    if not os.access(target.parent, os.W_OK):
+        raise OutputError(f"{output}: permission denied")
+
+
+def _report(console: Console, timeline: Timeline, stats: BuildStats, verbose: bool) -> None:
+    """Print each skipped file once with its reason; warnings and tracebacks with --verbose."""
+    from rich.markup import escape
+
+    skipped = {d.doc_id for d in stats.skipped}
+    warned = [d for d in timeline.documents if d.reason and d.doc_id not in skipped]
+    for info in stats.skipped:
+        console.print(f"[yellow]skipped[/] {escape(info.path)}: {escape(info.reason or '')}")
+    if verbose:
+        for info in warned:
+            console.print(f"[cyan]warning[/] {escape(info.path)}: {escape(info.reason or '')}")
+        for detail in stats.details:
+            console.print(escape(detail), highlight=False)
+    elif warned:
+        console.print(f"{len(warned)} documents with warnings (--verbose lists them)")
 
 
 @app.command()
