@@ -13,8 +13,15 @@ from unionstate_timeline.temporal.parse import parse_expression
 def mention(text: str, start: int = 0, tense: str = "past", in_lead: bool = False) -> TimexMention:
     parse = parse_expression(text)
     assert parse is not None, text
-    return TimexMention(start=start, end=start + len(text), text=text, type="DATE", parse=parse,
-                        tense=tense, in_lead=in_lead)
+    return TimexMention(
+        start=start,
+        end=start + len(text),
+        text=text,
+        type="DATE",
+        parse=parse,
+        tense=tense,
+        in_lead=in_lead,
+    )
 
 
 def doc(text: str, **meta):
@@ -24,8 +31,10 @@ def doc(text: str, **meta):
 
 
 def test_anchor_dateline_weekday_and_anniversary_fix_the_year():
-    d = doc("MOSCOW, December 8. /TASS/. On the 20th anniversary of the treaty, officials "
-            "said on Sunday that the treaty of December 8, 1999 mattered.")
+    d = doc(
+        "MOSCOW, December 8. /TASS/. On the 20th anniversary of the treaty, officials "
+        "said on Sunday that the treaty of December 8, 1999 mattered."
+    )
     ms = [mention("Sunday"), mention("December 8, 1999"), mention("2000")]
     dates, method = dct_candidates(d, ms)
     assert dates == [date(2019, 12, 8)]
@@ -42,10 +51,15 @@ def test_anchor_dateline_weekday_alone_leaves_candidates():
 
 
 def test_anchor_lead_weekday_with_tensed_years():
-    d = doc("Talks\n\nFollowing talks on Thursday, September 9, the leaders agreed on things "
-            "that matter a great deal for the integration of the two countries and more.")
-    ms = [mention("Thursday, September 9", in_lead=True), mention("2021", tense="past"),
-          mention("2022", tense="future")]
+    d = doc(
+        "Talks\n\nFollowing talks on Thursday, September 9, the leaders agreed on things "
+        "that matter a great deal for the integration of the two countries and more."
+    )
+    ms = [
+        mention("Thursday, September 9", in_lead=True),
+        mention("2021", tense="past"),
+        mention("2022", tense="future"),
+    ]
     dates, method = dct_candidates(d, ms)
     assert dates == [date(2021, 9, 9)] and method == "lead+weekday"
 
@@ -70,13 +84,19 @@ def test_anchor_given_dct_resolves_relative_dates():
 
 
 def test_anchor_corpus_vote_picks_the_year_other_documents_confirm():
-    a = doc("MOSCOW, December 8. /TASS/. On the 20th anniversary, the Kremlin said on Sunday "
-            "that the leaders met on December 7; the treaty dates from 1999.")
+    a = doc(
+        "MOSCOW, December 8. /TASS/. On the 20th anniversary, the Kremlin said on Sunday "
+        "that the leaders met on December 7; the treaty dates from 1999."
+    )
     a_ms = [mention("Sunday"), mention("December 7"), mention("1999")]
-    b = doc("MOSCOW, December 10. /TASS/. Peskov said on Tuesday the leaders met on December 7. "
-            "The treaty dates from 1999.")
+    b = doc(
+        "MOSCOW, December 10. /TASS/. Peskov said on Tuesday the leaders met on December 7. "
+        "The treaty dates from 1999."
+    )
     b_ms = [mention("Tuesday"), mention("December 7"), mention("1999")]
-    anchored = anchor_corpus([DocExtraction(doc=a, timexes=a_ms), DocExtraction(doc=b, timexes=b_ms)])
+    anchored = anchor_corpus(
+        [DocExtraction(doc=a, timexes=a_ms), DocExtraction(doc=b, timexes=b_ms)]
+    )
     assert anchored[0].info.published.value == "2019-12-08"
     assert anchored[1].info.published.value == "2019-12-10"
     assert anchored[1].info.published.method.endswith("+corpus")

@@ -33,8 +33,10 @@ def test_cli_every_command_has_help_text():
 
 
 def test_cli_help_does_not_import_heavy_libraries():
-    code = ("import sys, unionstate_timeline.cli as c; "
-            "print(any(m in sys.modules for m in ('spacy', 'dateparser', 'dask')))")
+    code = (
+        "import sys, unionstate_timeline.cli as c; "
+        "print(any(m in sys.modules for m in ('spacy', 'dateparser', 'dask')))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
@@ -75,7 +77,9 @@ def test_cli_build_csv_to_stdout():
 
 @pytest.mark.model
 def test_cli_tag_json_offsets_and_values(tmp_path):
-    text = "MOSCOW, December 10. /TASS/. Peskov said on Tuesday the talks on December 20 will go on."
+    text = (
+        "MOSCOW, December 10. /TASS/. Peskov said on Tuesday the talks on December 20 will go on."
+    )
     path = tmp_path / "a.txt"
     path.write_text(text, encoding="utf-8")
     result = runner.invoke(app, ["tag", str(path), "--dct", "2019-12-10"])

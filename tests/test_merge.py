@@ -12,8 +12,14 @@ from unionstate_timeline.temporal.values import precision_of, span_of
 
 def when(value: str) -> When:
     start, end = span_of(value)
-    return When(value=value, start=start, end=end, precision=precision_of(value),
-                method="explicit", confidence=1.0)
+    return When(
+        value=value,
+        start=start,
+        end=end,
+        precision=precision_of(value),
+        method="explicit",
+        confidence=1.0,
+    )
 
 
 def doc_with(doc_id: str, events: list[tuple[str, str | None, list[str]]]):
@@ -24,15 +30,26 @@ def doc_with(doc_id: str, events: list[tuple[str, str | None, list[str]]]):
     mentions, whens, pos = [], [], 0
     for i, (type_, value, actors) in enumerate(events):
         s = sentences[i]
-        mentions.append(EventMention(
-            doc_id=doc_id, type=type_, title=f"{type_} {i}", trigger="x", status="occurred",
-            actors=actors, timex=len(whens) if value else None, sent_start=pos,
-            sent_end=pos + len(s)))
+        mentions.append(
+            EventMention(
+                doc_id=doc_id,
+                type=type_,
+                title=f"{type_} {i}",
+                trigger="x",
+                status="occurred",
+                actors=actors,
+                timex=len(whens) if value else None,
+                sent_start=pos,
+                sent_end=pos + len(s),
+            )
+        )
         if value:
             whens.append(when(value))
         pos += len(s) + 1
-    return (DocExtraction(doc=document, events=mentions),
-            AnchoredDocument(info=document.info, whens=whens))
+    return (
+        DocExtraction(doc=document, events=mentions),
+        AnchoredDocument(info=document.info, whens=whens),
+    )
 
 
 def build(*docs):
@@ -48,17 +65,21 @@ def test_merge_dates_compatible_rules():
 
 
 def test_merge_same_event_in_three_documents_is_one_entry():
-    tl = build(doc_with("a", [("treaty_signed", "1999-12-08", ["Russia"])]),
-               doc_with("b", [("treaty_signed", "1999-12-08", [])]),
-               doc_with("c", [("treaty_signed", "1999-12-08", ["Russia", "Belarus"])]))
+    tl = build(
+        doc_with("a", [("treaty_signed", "1999-12-08", ["Russia"])]),
+        doc_with("b", [("treaty_signed", "1999-12-08", [])]),
+        doc_with("c", [("treaty_signed", "1999-12-08", ["Russia", "Belarus"])]),
+    )
     assert len(tl.events) == 1
     assert [c.doc_id for c in tl.events[0].citations] == ["a", "b", "c"]
     assert tl.events[0].actors == ["Belarus", "Russia"]
 
 
 def test_merge_contradicting_actors_stay_apart():
-    tl = build(doc_with("a", [("statement", "2019-12-10", ["Dmitry Peskov"])]),
-               doc_with("b", [("statement", "2019-12-10", ["Alexander Lukashenko"])]))
+    tl = build(
+        doc_with("a", [("statement", "2019-12-10", ["Dmitry Peskov"])]),
+        doc_with("b", [("statement", "2019-12-10", ["Alexander Lukashenko"])]),
+    )
     assert len(tl.events) == 2
 
 
@@ -68,21 +89,32 @@ def test_merge_coarse_date_in_the_same_document_is_another_event():
 
 
 def test_merge_coarse_date_from_another_source_with_shared_actor_joins():
-    tl = build(doc_with("a", [("meeting", "2021-09-09", ["Vladimir Putin"])]),
-               doc_with("b", [("meeting", "2021", ["Vladimir Putin"])]))
+    tl = build(
+        doc_with("a", [("meeting", "2021-09-09", ["Vladimir Putin"])]),
+        doc_with("b", [("meeting", "2021", ["Vladimir Putin"])]),
+    )
     assert len(tl.events) == 1 and tl.events[0].when.value == "2021-09-09"
 
 
 def test_merge_ambiguous_coarse_date_joins_nothing():
-    tl = build(doc_with("a", [("meeting", "2019-12-07", ["Vladimir Putin"]),
-                              ("meeting", "2019-12-20", ["Vladimir Putin"])]),
-               doc_with("b", [("meeting", "2019", ["Vladimir Putin"])]))
+    tl = build(
+        doc_with(
+            "a",
+            [
+                ("meeting", "2019-12-07", ["Vladimir Putin"]),
+                ("meeting", "2019-12-20", ["Vladimir Putin"]),
+            ],
+        ),
+        doc_with("b", [("meeting", "2019", ["Vladimir Putin"])]),
+    )
     assert len(tl.events) == 3
 
 
 def test_merge_ids_are_stable_and_order_free():
-    docs = [doc_with(n, [("meeting", f"2019-12-0{i + 1}", ["X Y"]), ("approval", "2020", [])])
-            for i, n in enumerate("abcd")]
+    docs = [
+        doc_with(n, [("meeting", f"2019-12-0{i + 1}", ["X Y"]), ("approval", "2020", [])])
+        for i, n in enumerate("abcd")
+    ]
     first = build(*docs)
     shuffled = docs[:]
     random.Random(3).shuffle(shuffled)
@@ -92,8 +124,10 @@ def test_merge_ids_are_stable_and_order_free():
 
 
 def test_merge_conflicting_days_for_one_signing_are_recorded():
-    tl = build(doc_with("a", [("treaty_signed", "1999-12-08", [])]),
-               doc_with("b", [("treaty_signed", "1999-12-09", [])]))
+    tl = build(
+        doc_with("a", [("treaty_signed", "1999-12-08", [])]),
+        doc_with("b", [("treaty_signed", "1999-12-09", [])]),
+    )
     assert len(tl.events) == 1
     conflict = tl.events[0].conflicts[0]
     assert conflict.field == "when" and conflict.values == ["1999-12-08", "1999-12-09"]
@@ -101,8 +135,10 @@ def test_merge_conflicting_days_for_one_signing_are_recorded():
 
 
 def test_merge_different_meetings_on_near_days_are_not_conflicts():
-    tl = build(doc_with("a", [("meeting", "2019-12-07", [])]),
-               doc_with("b", [("meeting", "2019-12-08", [])]))
+    tl = build(
+        doc_with("a", [("meeting", "2019-12-07", [])]),
+        doc_with("b", [("meeting", "2019-12-08", [])]),
+    )
     assert len(tl.events) == 2 and not any(e.conflicts for e in tl.events)
 
 

@@ -13,8 +13,11 @@ pytestmark = pytest.mark.model
 
 def test_build_reads_all_five_documents(sample_timeline):
     assert [d.doc_id for d in sample_timeline.documents] == [
-        "000_065e5666339aa224", "001_93d32e09b9183e8f", "002_484c683cf57c04f4",
-        "003_af11374774ce6c10", "004_f8ba06bd442cb53f",
+        "000_065e5666339aa224",
+        "001_93d32e09b9183e8f",
+        "002_484c683cf57c04f4",
+        "003_af11374774ce6c10",
+        "004_f8ba06bd442cb53f",
     ]
     assert all(d.status == "ok" for d in sample_timeline.documents)
 
@@ -34,8 +37,11 @@ def test_build_citations_quote_the_original_text(sample_timeline, raw_texts):
 
 
 def test_build_treaty_signing_is_one_event_with_three_sources(sample_timeline):
-    signings = [e for e in sample_timeline.events
-                if e.type == "treaty_signed" and e.when and e.when.value == "1999-12-08"]
+    signings = [
+        e
+        for e in sample_timeline.events
+        if e.type == "treaty_signed" and e.when and e.when.value == "1999-12-08"
+    ]
     assert len(signings) == 1
     assert {c.doc_id[:3] for c in signings[0].citations} == {"000", "001", "003"}
 
@@ -50,10 +56,16 @@ def test_build_no_entry_from_reader_comments(sample_timeline, raw_texts):
 
 
 def test_build_publication_dates_only_where_the_text_fixes_them(sample_timeline):
-    published = {d.doc_id[:3]: d.published.value if d.published else None
-                 for d in sample_timeline.documents}
-    assert published == {"000": "2019-12-08", "001": None, "002": None,
-                         "003": "2019-12-10", "004": "2021-09-09"}
+    published = {
+        d.doc_id[:3]: d.published.value if d.published else None for d in sample_timeline.documents
+    }
+    assert published == {
+        "000": "2019-12-08",
+        "001": None,
+        "002": None,
+        "003": "2019-12-10",
+        "004": "2021-09-09",
+    }
 
 
 def test_build_every_explicit_full_date_is_on_the_timeline(sample_timeline):
@@ -62,8 +74,9 @@ def test_build_every_explicit_full_date_is_on_the_timeline(sample_timeline):
 
 
 def test_build_year_only_facts_stay_years(sample_timeline):
-    trade = [e for e in sample_timeline.events if e.type == "trade" and e.when
-             and e.when.text == "2023"]
+    trade = [
+        e for e in sample_timeline.events if e.type == "trade" and e.when and e.when.text == "2023"
+    ]
     assert trade and trade[0].when.value == "2023" and trade[0].when.precision == "year"
 
 
@@ -84,10 +97,10 @@ def test_build_roadmap_counts_form_one_series(sample_timeline):
 
 
 def test_build_is_deterministic(sample_timeline):
-    from unionstate_timeline.pipeline import build
-
     from conftest import RAW
+    from unionstate_timeline.pipeline import build
 
     again = build([RAW])
     assert json.dumps(again.model_dump(mode="json")) == json.dumps(
-        sample_timeline.model_dump(mode="json"))
+        sample_timeline.model_dump(mode="json")
+    )

@@ -49,8 +49,11 @@ def _unit_noun(t: Token) -> tuple[Token | None, bool]:
 
 
 def _subject(noun: Token) -> str:
-    mods = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i
-            and number_value(c) is None]
+    mods = [
+        c
+        for c in noun.children
+        if c.dep_ in ("compound", "amod") and c.i < noun.i and number_value(c) is None
+    ]
     start = min([noun.i] + [m.i for m in mods])
     return noun.doc[start : noun.i + 1].text
 
@@ -79,9 +82,12 @@ def _attribution(sent: Span, people: dict[str, str]) -> str | None:
             continue
         name = entity_name(ent)
         before = text[: ent.start_char - sent.start_char].lower()
-        if before.rstrip().endswith(("according to", "said", "says")) or ent.root.dep_ == "nsubj" \
-                and ent.root.head.lemma_ in ("say", "tell", "state", "note", "announce") \
-                or ent.root.head.lower_ in ("said", "says", "told", "stated", "noted", "announced"):
+        if (
+            before.rstrip().endswith(("according to", "said", "says"))
+            or ent.root.dep_ == "nsubj"
+            and ent.root.head.lemma_ in ("say", "tell", "state", "note", "announce")
+            or ent.root.head.lower_ in ("said", "says", "told", "stated", "noted", "announced")
+        ):
             return people.get(name, name)
         if "according to" in before[-60:]:
             return people.get(name, name)
@@ -104,7 +110,9 @@ def extract_claims(doc: Doc, document: Document, timexes: list[TimexMention]) ->
         return []
     lex = _lex()
     people = doc_people(doc)
-    in_timex = {i for t in timexes if (s := doc.char_span(t.start, t.end)) for i in range(s.start, s.end)}
+    in_timex = {
+        i for t in timexes if (s := doc.char_span(t.start, t.end)) for i in range(s.start, s.end)
+    }
     out: list[ClaimMention] = []
     for sent in doc.sents:
         last_unit: tuple[str, str] | None = None
@@ -117,7 +125,12 @@ def extract_claims(doc: Doc, document: Document, timexes: list[TimexMention]) ->
                     out.append(claim)
         for t in sent:
             value = number_value(t)
-            if value is None or t.i in in_timex or t.i in done or t.ent_type_ in ("DATE", "TIME", "ORDINAL"):
+            if (
+                value is None
+                or t.i in in_timex
+                or t.i in done
+                or t.ent_type_ in ("DATE", "TIME", "ORDINAL")
+            ):
                 continue
             if value < 3 and not t.is_digit:
                 continue  # "the two presidents" counts people, it makes no claim
@@ -132,8 +145,18 @@ def extract_claims(doc: Doc, document: Document, timexes: list[TimexMention]) ->
             if unit in lex["skip_units"] or noun is not None and noun.lower_ in lex["skip_units"]:
                 continue
             last_unit = (unit, subject)
-            out.append(_claim(document, sent, subject, value, unit, _qualifier(t, sent),
-                              _attribution(sent, people), _timex_in(sent, timexes)))
+            out.append(
+                _claim(
+                    document,
+                    sent,
+                    subject,
+                    value,
+                    unit,
+                    _qualifier(t, sent),
+                    _attribution(sent, people),
+                    _timex_in(sent, timexes),
+                )
+            )
     return out
 
 
@@ -145,31 +168,65 @@ def _ent_claim(ent, sent, document, people, timexes):  # type: ignore[no-untyped
         verb = ent.root.head if ent.root.head.pos_ != "ADP" else ent.root.head.head
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         subject = _subject(subj) if subj is not None else "share"
-        return _claim(document, sent, subject, nums[0], "percent", _qualifier(ent[0], sent),
-                      _attribution(sent, people), _timex_in(sent, timexes))
+        return _claim(
+            document,
+            sent,
+            subject,
+            nums[0],
+            "percent",
+            _qualifier(ent[0], sent),
+            _attribution(sent, people),
+            _timex_in(sent, timexes),
+        )
     money = _money(ent)
     if money is None:
         return None
     after = ent.doc[ent.end : ent.end + 2]
     subject = after[1].text if len(after) == 2 and after[0].lower_ == "in" else "money"
-    return _claim(document, sent, subject, money[0], money[1], _qualifier(ent[0], sent),
-                  _attribution(sent, people), _timex_in(sent, timexes))
+    return _claim(
+        document,
+        sent,
+        subject,
+        money[0],
+        money[1],
+        _qualifier(ent[0], sent),
+        _attribution(sent, people),
+        _timex_in(sent, timexes),
+    )
 
 
 def _timex_in(sent: Span, timexes: list[TimexMention]) -> int | None:
     for i, t in enumerate(timexes):
-        if sent.start_char <= t.start < sent.end_char and t.parse["kind"] in ("date", "interval") \
-                and "relation" not in t.parse:
+        if (
+            sent.start_char <= t.start < sent.end_char
+            and t.parse["kind"] in ("date", "interval")
+            and "relation" not in t.parse
+        ):
             return i
     return None
 
 
-def _claim(document: Document, sent: Span, subject: str, value: float, unit: str,
-           qualifier: str | None, attributed: str | None, timex: int | None) -> ClaimMention:
+def _claim(
+    document: Document,
+    sent: Span,
+    subject: str,
+    value: float,
+    unit: str,
+    qualifier: str | None,
+    attributed: str | None,
+    timex: int | None,
+) -> ClaimMention:
     canonical = _lex()["series_aliases"].get(unit, unit)
     end = sent.start_char + len(sent.text.rstrip())
     return ClaimMention(
-        doc_id=document.info.doc_id, subject=subject, series=_slug(canonical), value=value,
-        unit=unit, qualifier=qualifier, attributed_to=attributed, timex=timex,
-        sent_start=sent.start_char, sent_end=end,
+        doc_id=document.info.doc_id,
+        subject=subject,
+        series=_slug(canonical),
+        value=value,
+        unit=unit,
+        qualifier=qualifier,
+        attributed_to=attributed,
+        timex=timex,
+        sent_start=sent.start_char,
+        sent_end=end,
     )

@@ -6,6 +6,7 @@ Numeric claims are in `claims.py`; name handling in `names.py`.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 CALENDAR_KINDS = {"date", "interval", "offset"}
+_DATELINE_LEAD = re.compile(
+    r"^[A-Z][A-Z .'-]+, [A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?[.,]?\s*(?:/[^/]{1,30}/)?\.?\s*"
+)
+_TITLE_LEAD = {"that", "and", "but", "to", "as", "which", "who", "while", "so", "also"}
 MAX_CLIMB = 8
 
 
@@ -27,7 +32,7 @@ def cues() -> dict[str, Any]:
     return load_json_data("events.json")  # type: ignore[no-any-return]
 
 
-# --- syntax helpers (fall back to word distance when the Doc has no parse) -------------------------
+# --- syntax helpers (fall back to word distance when the Doc has no parse) ---
 
 
 def _parsed(doc: Doc) -> bool:
@@ -49,12 +54,17 @@ def _context_words(token: Token) -> set[str]:
     head = clause_head(token)
     words = {token.lower_, head.lower_}
     for t in (token, head):
-        words |= {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass", "neg", "advmod",
-                                                            "det", "amod", "acomp")}
+        words |= {
+            c.lower_
+            for c in t.children
+            if c.dep_ in ("aux", "auxpass", "neg", "advmod", "det", "amod", "acomp")
+        }
     chain = head
     for _ in range(3):
-        if chain.dep_ not in ("xcomp", "acl", "ccomp", "relcl", "pobj", "dobj", "nsubj") \
-                or chain.head is chain:
+        if (
+            chain.dep_ not in ("xcomp", "acl", "ccomp", "relcl", "pobj", "dobj", "nsubj")
+            or chain.head is chain
+        ):
             break
         chain = chain.head
         words.add(chain.lower_)
@@ -99,7 +109,7 @@ def tree_distance(a: Token, b: Token) -> int:
     return 99 + abs(a.i - b.i)
 
 
-# --- temporal expressions ---------------------------------------------------------------------------
+# --- temporal expressions ---
 
 
 def _lead_end(doc: Doc) -> int:
@@ -126,15 +136,22 @@ def extract_timexes(doc: Doc) -> list[TimexMention]:
         if prev in relational and parse["kind"] in CALENDAR_KINDS:
             parse = {**parse, "relation": relational[prev]}
         sent = span.sent if doc.has_annotation("SENT_START") else span
-        out.append(TimexMention(
-            start=span.start_char, end=span.end_char, text=span.text, type=span.label_,
-            parse=parse, tense=tense_of(span.root),  # type: ignore[arg-type]
-            sent_start=sent.start_char, in_lead=span.start_char < lead_end,
-        ))
+        out.append(
+            TimexMention(
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                type=span.label_,
+                parse=parse,
+                tense=tense_of(span.root),  # type: ignore[arg-type]
+                sent_start=sent.start_char,
+                in_lead=span.start_char < lead_end,
+            )
+        )
     return out
 
 
-# --- events -------------------------------------------------------------------------------------------
+# --- events ---
 
 
 @lru_cache(maxsize=4)
@@ -166,8 +183,11 @@ def _clause_tokens(trigger: Token) -> list[Token]:
     skip: set[int] = set()
     speaker = _speaker(head) if head.lower_ in cues()["speech_verbs"] and head != trigger else None
     for child in head.children:
-        if child.dep_ in ("ccomp", "parataxis", "advcl", "relcl") and trigger not in child.subtree \
-                or child == speaker:
+        if (
+            child.dep_ in ("ccomp", "parataxis", "advcl", "relcl")
+            and trigger not in child.subtree
+            or child == speaker
+        ):
             skip |= {t.i for t in child.subtree}
     return [t for t in head.subtree if t.i not in skip]
 
@@ -182,7 +202,7 @@ def _speaker(verb: Token) -> Token | None:
 def _actors_places(trigger: Token, people: dict[str, str], speech: bool) -> tuple[list, list]:
     sent = trigger.sent if trigger.doc.has_annotation("SENT_START") else trigger.doc[:]
     if not _parsed(trigger.doc):
-        ents = [e for e in sent.ents]
+        ents = list(sent.ents)
         return sorted({people.get(e.text, e.text) for e in ents if e.label_ == "PERSON"}), []
     scope = {t.i for t in _clause_tokens(trigger)}
     if speech:
@@ -197,8 +217,11 @@ def _actors_places(trigger: Token, people: dict[str, str], speech: bool) -> tupl
         if ent.root.i not in scope:
             continue
         name = entity_name(ent)
-        if ent.label_ in ("GPE", "LOC", "FAC", "ORG") and ent.root.head.lower_ in ("in", "at") \
-                and ent.root.dep_ == "pobj":
+        if (
+            ent.label_ in ("GPE", "LOC", "FAC", "ORG")
+            and ent.root.head.lower_ in ("in", "at")
+            and ent.root.dep_ == "pobj"
+        ):
             places.add(name)
         elif ent.label_ == "PERSON":
             actors.add(people.get(name, name))
@@ -207,8 +230,9 @@ def _actors_places(trigger: Token, people: dict[str, str], speech: bool) -> tupl
     return sorted(actors or parties), sorted(places)
 
 
-def _title(trigger: Token, timex_tokens: set[int]) -> str:
-    tokens = _clause_tokens(trigger) if _parsed(trigger.doc) else list(trigger.sent)
+def _title(trigger: Token, timex_tokens: set[int], speech: bool = False) -> str:
+    whole = speech or not _parsed(trigger.doc)
+    tokens = list(trigger.sent) if whole else _clause_tokens(trigger)
     drop = set(timex_tokens)
     for t in tokens:
         if t.i in timex_tokens:
@@ -217,8 +241,12 @@ def _title(trigger: Token, timex_tokens: set[int]) -> str:
             if t.i + 1 < len(t.doc) and t.doc[t.i + 1].is_punct and t.i + 1 not in timex_tokens:
                 drop.add(t.i + 1)
     tokens = [t for t in tokens if t.i not in drop]
-    text = "".join(t.text_with_ws for t in tokens).strip(" ,.;:\"“”\n")
+    while tokens and (tokens[0].lower_ in _TITLE_LEAD or tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    text = "".join(t.text_with_ws for t in tokens).strip(' ,.;:"“”\n')
     text = " ".join(text.split())
+    text = _DATELINE_LEAD.sub("", text)
+    text = text[:1].upper() + text[1:]
     return text if len(text) <= 100 else text[:97].rsplit(" ", 1)[0] + "…"
 
 
@@ -228,18 +256,28 @@ def _attach(triggers: list[tuple[str, Span]], timexes: list[tuple[int, Span]]) -
     speech = set(cues()["speech_types"])
     for ti, tspan in timexes:
         home = clause_head(tspan.root)
-        options = [k for k, (label, span) in enumerate(triggers)
-                   if label not in speech or clause_head(span.root) == home or not _parsed(span.doc)]
-        best = min(options, key=lambda k: (
-            clause_head(triggers[k][1].root) != home,
-            tree_distance(triggers[k][1].root, tspan.root), abs(triggers[k][1].start - tspan.start)
-        ), default=None)
+        options = [
+            k
+            for k, (label, span) in enumerate(triggers)
+            if label not in speech or clause_head(span.root) == home or not _parsed(span.doc)
+        ]
+        best = min(
+            options,
+            key=lambda k: (
+                clause_head(triggers[k][1].root) != home,
+                tree_distance(triggers[k][1].root, tspan.root),
+                abs(triggers[k][1].start - tspan.start),
+            ),
+            default=None,
+        )
         if best is not None and best not in attached:
             attached[best] = ti
     return attached
 
 
-def _inherit(k: int, triggers: list[tuple[str, Span]], attached: dict[int, int]) -> tuple[int, str] | None:
+def _inherit(
+    k: int, triggers: list[tuple[str, Span]], attached: dict[int, int]
+) -> tuple[int, str] | None:
     """A trigger without its own date takes one through 'following/at the talks' or from the
     speech verb reporting it ("X sent a telegram, the press service said on Sunday")."""
     label, span = triggers[k]
@@ -257,11 +295,27 @@ def _inherit(k: int, triggers: list[tuple[str, Span]], attached: dict[int, int])
                 path = {t.lower_ for t in low.ancestors if high in t.ancestors}
                 if path & preps:
                     return attached[j], "via-meeting"
-        finite = clause_head(tok).tag_ in ("VBD", "VBN", "VBZ", "VBP") and tok.tag_ != "VBG"
-        if other_label == "statement" and label != "statement" and o in tok.ancestors \
-                and finite and tense_of(tok) in ("past", "present"):
+        if (
+            other_label == "statement"
+            and label != "statement"
+            and o in tok.ancestors
+            and _reported_as_news(tok)
+        ):
             return attached[j], "reported-same-day"
     return None
+
+
+def _reported_as_news(tok: Token) -> bool:
+    """Present perfect or present ("has sent", "is meeting"): the report is of the same day.
+    Past perfect and plain past may be any earlier day, so they inherit nothing."""
+    head = clause_head(tok)
+    aux = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    return tok.tag_ != "VBG" and (
+        bool(aux & {"has", "have"})
+        and head.tag_ == "VBN"
+        or head.tag_ in ("VBZ", "VBP")
+        and not aux & {"will", "would"}
+    )
 
 
 def extract_events(doc: Doc, document: Document, timexes: list[TimexMention]) -> list[EventMention]:
@@ -279,13 +333,18 @@ def extract_events(doc: Doc, document: Document, timexes: list[TimexMention]) ->
     out: list[EventMention] = []
     for sent in sents:
         spans = filter_spans([s for _, s in found if sent.start <= s.start < sent.end])
-        triggers = [(labels[(s.start, s.end)], s) for s in spans
-                    if not any(t.i in timex_tokens for t in s)]
+        triggers = [
+            (labels[(s.start, s.end)], s) for s in spans if not any(t.i in timex_tokens for t in s)
+        ]
         if not triggers:
             continue
-        calendar = [(i, timex_spans[i]) for i, t in enumerate(timexes)
-                    if sent.start_char <= t.start < sent.end_char and timex_spans[i] is not None
-                    and t.parse["kind"] in CALENDAR_KINDS]
+        calendar = [
+            (i, timex_spans[i])
+            for i, t in enumerate(timexes)
+            if sent.start_char <= t.start < sent.end_char
+            and timex_spans[i] is not None
+            and t.parse["kind"] in CALENDAR_KINDS
+        ]
         attached = _attach(triggers, calendar)  # type: ignore[arg-type]
         out += _sentence_events(document, sent, triggers, attached, timexes, people, timex_tokens)
     del by_start
@@ -305,18 +364,28 @@ def _sentence_events(document, sent, triggers, attached, timexes, people, timex_
             inherited = _inherit(k, triggers, attached)
             if inherited:
                 ti, method = inherited
-        if ti is None and label not in c["undated_types"]:
-            continue
+        if ti is None and (label not in c["undated_types"] or span.root.pos_ != "VERB"):
+            continue  # undated events only from verbs: "a historic decision" is no event
         status, negated = status_of(span.root, ti is not None and timexes[ti].tense == "future")
         if negated or (label, ti) in seen:
             continue
         seen.add((label, ti))
         actors, places = _actors_places(span.root, people, label in c["speech_types"])
-        out.append(EventMention(
-            doc_id=document.info.doc_id, type=label, title=_title(span.root, timex_tokens),
-            trigger=span.text, status=status, actors=actors, places=places, timex=ti,
-            date_method=method, sent_start=sent.start_char, sent_end=_sent_end(sent),
-        ))
+        out.append(
+            EventMention(
+                doc_id=document.info.doc_id,
+                type=label,
+                title=_title(span.root, timex_tokens, label in c["speech_types"]),
+                trigger=span.text,
+                status=status,
+                actors=actors,
+                places=places,
+                timex=ti,
+                date_method=method,
+                sent_start=sent.start_char,
+                sent_end=_sent_end(sent),
+            )
+        )
     return out
 
 

@@ -6,20 +6,22 @@ Knowledge lives in those files; code reads them once (cached) and never hard-cod
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
 PATTERNS = "patterns"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_json_data(name: str) -> Any:
     """Parse a JSON data file shipped in the package's patterns/ folder."""
-    return json.loads(resources.files(__package__).joinpath(PATTERNS).joinpath(name).read_text("utf-8"))
+    return json.loads(
+        resources.files(__package__).joinpath(PATTERNS).joinpath(name).read_text("utf-8")
+    )
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_jsonl_data(name: str) -> list[dict[str, Any]]:
     """Parse a JSONL data file (one object per line; blank lines and // comments skipped)."""
     text = resources.files(__package__).joinpath(PATTERNS).joinpath(name).read_text("utf-8")
@@ -68,7 +70,7 @@ def _expand(value: Any, lists: dict[str, Any]) -> Any:
     return value
 
 
-@lru_cache(maxsize=None)
+@cache
 def matcher_patterns(name: str) -> list[tuple[str, list[list[dict[str, Any]]]]]:
     """Load Matcher patterns from a JSONL file, expanding "$LIST" references from its header.
 

@@ -27,8 +27,18 @@ from .models import (
 )
 from .names import canonical_people
 
-RANK = {"day": 1, "week": 2, "month": 3, "season": 4, "quarter": 4, "half": 5, "year": 6,
-        "decade": 7, "century": 8, "unknown": 9}
+RANK = {
+    "day": 1,
+    "week": 2,
+    "month": 3,
+    "season": 4,
+    "quarter": 4,
+    "half": 5,
+    "year": 6,
+    "decade": 7,
+    "century": 8,
+    "unknown": 9,
+}
 STATUS_ORDER = {"occurred": 0, "cancelled": 1, "planned": 2, "expected": 3}
 DERIVED_CONFIDENCE = {"via-meeting": 0.85, "reported-same-day": 0.75}
 ONE_OFF_TYPES = {"treaty_signed", "treaty_in_force"}
@@ -74,7 +84,8 @@ def dates_compatible(a: When, b: When) -> bool:
         a_in_b = b.start <= a.start and a.end <= b.end
         b_in_a = a.start <= b.start and b.end <= a.end
         return (a_in_b and RANK[b.precision] > RANK[a.precision]) or (
-            b_in_a and RANK[a.precision] > RANK[b.precision])
+            b_in_a and RANK[a.precision] > RANK[b.precision]
+        )
     unknown, known = (a, b) if a.value.startswith("X") else (b, a)
     if unknown.value.startswith("X") and not known.value.startswith("X"):
         return len(unknown.value) == len(known.value) and unknown.value[4:] == known.value[4:]
@@ -96,17 +107,28 @@ def _compatible(item: _Item, cluster: _Cluster) -> bool:
 def _coarse_fits(item: _Item, cluster: _Cluster) -> bool:
     """A coarser date joins a finer event only from another source that names the same
     actors or place: "in 2021" in one article and "on 9 September 2021" in another."""
-    same = cluster.when is not None and item.when is not None \
+    same = (
+        cluster.when is not None
+        and item.when is not None
         and item.when.precision == cluster.when.precision
+    )
     other_doc = item.mention.doc_id not in {i.mention.doc_id for i in cluster.items}
-    shared = bool(set(item.mention.actors) & cluster.actors or set(item.mention.places) & cluster.places)
+    shared = bool(
+        set(item.mention.actors) & cluster.actors or set(item.mention.places) & cluster.places
+    )
     return same or (other_doc and shared)
 
 
 def _cluster(items: list[_Item]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
-    for item in sorted(items, key=lambda i: (RANK[i.when.precision] if i.when else 99,
-                                             i.mention.doc_id, i.citation.start)):
+    for item in sorted(
+        items,
+        key=lambda i: (
+            RANK[i.when.precision] if i.when else 99,
+            i.mention.doc_id,
+            i.citation.start,
+        ),
+    ):
         fits = [c for c in clusters if _compatible(item, c) and _coarse_fits(item, c)]
         if len(fits) == 1:
             fits[0].items.append(item)
@@ -122,10 +144,15 @@ def _join_conflicts(clusters: list[_Cluster]) -> list[tuple[_Cluster, list[Confl
         w = c.when
         for host, conflicts in out:
             hw = host.when
-            if (w and hw and c.items[0].mention.type == host.items[0].mention.type in ONE_OFF_TYPES
-                    and w.precision == hw.precision == "day" and w.value[:4] == hw.value[:4]
-                    and not {i.mention.doc_id for i in c.items} & {i.mention.doc_id for i in host.items}
-                    and _same_object(c, host)):
+            if (
+                w
+                and hw
+                and c.items[0].mention.type == host.items[0].mention.type in ONE_OFF_TYPES
+                and w.precision == hw.precision == "day"
+                and w.value[:4] == hw.value[:4]
+                and not {i.mention.doc_id for i in c.items} & {i.mention.doc_id for i in host.items}
+                and _same_object(c, host)
+            ):
                 docs = [[i.mention.doc_id for i in host.items][0], c.items[0].mention.doc_id]
                 conflicts.append(Conflict(field="when", values=[hw.value, w.value], doc_ids=docs))
                 host.items.extend(c.items)
@@ -146,8 +173,9 @@ def _same_object(a: _Cluster, b: _Cluster) -> bool:
 
 def _status(items: list[_Item], when: When | None) -> str:
     for i in items:
-        if i.mention.status == "occurred" and (when is None or i.published is None
-                                                or when.start is None or i.published >= when.start):
+        if i.mention.status == "occurred" and (
+            when is None or i.published is None or when.start is None or i.published >= when.start
+        ):
             return "occurred"
     return min((i.mention.status for i in items), key=lambda s: STATUS_ORDER[s])
 
@@ -157,21 +185,38 @@ def _event(cluster: _Cluster, conflicts: list[Conflict]) -> Event:
     when = cluster.when
     actors = sorted(cluster.actors)
     type_ = items[0].mention.type
-    best = min(items, key=lambda i: (RANK[i.when.precision] if i.when else 99, i.mention.doc_id,
-                                     i.citation.start))
+    best = min(
+        items,
+        key=lambda i: (
+            RANK[i.when.precision] if i.when else 99,
+            i.mention.doc_id,
+            i.citation.start,
+        ),
+    )
     sources = {i.mention.doc_id for i in items}
     base = max((i.when.confidence if i.when else 0.5) for i in items)
     confidence = 1 - (1 - base * 0.9) ** len(sources)
     citations = sorted({i.citation for i in items}, key=lambda c: (c.doc_id, c.start))
     return Event(
-        event_id=stable_id("ev", {"type": type_, "when": when.value if when else None,
-                                  "actors": actors,
-                                  "doc": None if when else items[0].citation.doc_id,
-                                  "at": None if when else items[0].citation.start}),
-        type=type_, title=best.mention.title, when=when,
+        event_id=stable_id(
+            "ev",
+            {
+                "type": type_,
+                "when": when.value if when else None,
+                "actors": actors,
+                "doc": None if when else items[0].citation.doc_id,
+                "at": None if when else items[0].citation.start,
+            },
+        ),
+        type=type_,
+        title=best.mention.title,
+        when=when,
         status=_status(items, when),  # type: ignore[arg-type]
-        actors=actors, places=sorted(cluster.places), citations=citations,
-        confidence=round(min(confidence, 0.99), 3), conflicts=conflicts,
+        actors=actors,
+        places=sorted(cluster.places),
+        citations=citations,
+        confidence=round(min(confidence, 0.99), 3),
+        conflicts=conflicts,
     )
 
 
@@ -179,8 +224,9 @@ def _citation(x: DocExtraction, start: int, end: int, date_text: str | None) -> 
     text = x.doc.text
     while start < end and text[start].isspace():
         start += 1
-    return Citation(doc_id=x.doc.info.doc_id, start=start, end=end, quote=text[start:end],
-                    date_text=date_text)
+    return Citation(
+        doc_id=x.doc.info.doc_id, start=start, end=end, quote=text[start:end], date_text=date_text
+    )
 
 
 def _items(x: DocExtraction, a: AnchoredDocument, people: dict[str, str]) -> list[_Item]:
@@ -189,22 +235,34 @@ def _items(x: DocExtraction, a: AnchoredDocument, people: dict[str, str]) -> lis
     for m in x.events:
         when = a.whens[m.timex] if m.timex is not None else None
         if when is not None and m.date_method != "explicit":
-            when = when.model_copy(update={
-                "method": f"{when.method}+{m.date_method}",
-                "confidence": round(when.confidence * DERIVED_CONFIDENCE[m.date_method], 3)})
+            when = when.model_copy(
+                update={
+                    "method": f"{when.method}+{m.date_method}",
+                    "confidence": round(when.confidence * DERIVED_CONFIDENCE[m.date_method], 3),
+                }
+            )
         update: dict[str, object] = {"actors": sorted({people.get(n, n) for n in m.actors})}
         if m.status == "occurred" and when and when.start and published and when.start > published:
             update["status"] = "planned"  # dated after the report: it cannot have happened yet
         mention = m.model_copy(update=update)
         date_text = when.text if when else None
-        items.append(_Item(mention, when, _citation(x, m.sent_start, m.sent_end, date_text),
-                           published))
+        items.append(
+            _Item(mention, when, _citation(x, m.sent_start, m.sent_end, date_text), published)
+        )
     dated = [i for i in items if i.when is not None]
     return dated + [
-        i for i in items if i.when is None and not any(
-            d.mention.type == i.mention.type and (not d.mention.actors or not i.mention.actors
-                                                  or set(d.mention.actors) & set(i.mention.actors))
-            for d in dated)
+        i
+        for i in items
+        if i.when is None
+        and not any(
+            d.mention.type == i.mention.type
+            and (
+                not d.mention.actors
+                or not i.mention.actors
+                or set(d.mention.actors) & set(i.mention.actors)
+            )
+            for d in dated
+        )
     ]
 
 
@@ -216,42 +274,75 @@ def _undated_dedupe(items: list[_Item]) -> list[_Cluster]:
     return list(seen.values())
 
 
-def merge_claims(extractions: Sequence[DocExtraction], anchored: Sequence[AnchoredDocument],
-                 people: dict[str, str]) -> list[Claim]:
+def merge_claims(
+    extractions: Sequence[DocExtraction],
+    anchored: Sequence[AnchoredDocument],
+    people: dict[str, str],
+) -> list[Claim]:
     groups: dict[str, list[tuple[ClaimMention, When | None, Citation]]] = {}
     for x, a in zip(extractions, anchored, strict=True):
         for c in x.claims:
             as_of = a.whens[c.timex] if c.timex is not None else a.info.published
-            key = stable_id("cl", {"series": c.series, "value": c.value, "qualifier": c.qualifier,
-                                   "as_of": as_of.value if as_of else None})
-            groups.setdefault(key, []).append((c, as_of, _citation(x, c.sent_start, c.sent_end, None)))
+            key = stable_id(
+                "cl",
+                {
+                    "series": c.series,
+                    "value": c.value,
+                    "qualifier": c.qualifier,
+                    "as_of": as_of.value if as_of else None,
+                },
+            )
+            groups.setdefault(key, []).append(
+                (c, as_of, _citation(x, c.sent_start, c.sent_end, None))
+            )
     claims = []
     for key, members in groups.items():
         c, as_of, _ = members[0]
-        claims.append(Claim(
-            claim_id=key, series=c.series, subject=c.subject, value=c.value, unit=c.unit,
-            qualifier=c.qualifier,
-            attributed_to=people.get(c.attributed_to, c.attributed_to) if c.attributed_to else None,
-            as_of=as_of,
-            citations=sorted({m[2] for m in members}, key=lambda z: (z.doc_id, z.start)),
-        ))
-    return sorted(claims, key=lambda c: (c.series, c.as_of.start or "" if c.as_of else "~",
-                                         c.value, c.claim_id))
+        claims.append(
+            Claim(
+                claim_id=key,
+                series=c.series,
+                subject=c.subject,
+                value=c.value,
+                unit=c.unit,
+                qualifier=c.qualifier,
+                attributed_to=people.get(c.attributed_to, c.attributed_to)
+                if c.attributed_to
+                else None,
+                as_of=as_of,
+                citations=sorted({m[2] for m in members}, key=lambda z: (z.doc_id, z.start)),
+            )
+        )
+    return sorted(
+        claims,
+        key=lambda c: (c.series, c.as_of.start or "" if c.as_of else "~", c.value, c.claim_id),
+    )
 
 
-def merge(extractions: Sequence[DocExtraction], anchored: Sequence[AnchoredDocument],
-          skipped: Sequence[DocumentInfo] = ()) -> Timeline:
+def merge(
+    extractions: Sequence[DocExtraction],
+    anchored: Sequence[AnchoredDocument],
+    skipped: Sequence[DocumentInfo] = (),
+) -> Timeline:
     """Build the Timeline from every document's mentions and anchored dates."""
     people = canonical_people(
         [n for x in extractions for m in x.events for n in m.actors]
-        + [c.attributed_to for x in extractions for c in x.claims if c.attributed_to])
+        + [c.attributed_to for x in extractions for c in x.claims if c.attributed_to]
+    )
     items = [i for x, a in zip(extractions, anchored, strict=True) for i in _items(x, a, people)]
     dated = _cluster([i for i in items if i.when is not None])
     undated = _undated_dedupe([i for i in items if i.when is None])
     events = [_event(c, conflicts) for c, conflicts in _join_conflicts(dated)]
     events += [_event(c, []) for c in undated]
-    events.sort(key=lambda e: (e.when is None, e.when.start or "9999" if e.when else "",
-                               -RANK[e.when.precision] if e.when else 0, e.event_id))
+    events.sort(
+        key=lambda e: (
+            e.when is None,
+            e.when.start or "9999" if e.when else "",
+            -RANK[e.when.precision] if e.when else 0,
+            e.event_id,
+        )
+    )
     documents = sorted([a.info for a in anchored] + list(skipped), key=lambda d: d.doc_id)
-    return Timeline(documents=documents, events=events,
-                    claims=merge_claims(extractions, anchored, people))
+    return Timeline(
+        documents=documents, events=events, claims=merge_claims(extractions, anchored, people)
+    )

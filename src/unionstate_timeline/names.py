@@ -44,6 +44,16 @@ def _close(a: str, b: str) -> bool:
 def canonical_people(names: Iterable[str]) -> dict[str, str]:
     """Map every person name to its canonical form."""
     counts = Counter(n for n in names if n)
+    # "Belarus Alexander Lukashenko" (a title the model took in) is "Alexander Lukashenko"
+    alias: dict[str, str] = {}
+    for name in sorted(counts, key=lambda n: -len(n.split())):
+        words = name.split()
+        for k in range(1, len(words) - 1):
+            suffix = " ".join(words[k:])
+            if suffix in counts:
+                alias[name] = suffix
+                counts[suffix] += counts.pop(name)
+                break
     groups: list[list[str]] = []
     for name in sorted(counts, key=lambda n: (-len(n.split()), -counts[n], n)):
         surname = name.split()[-1].lower()
@@ -63,6 +73,10 @@ def canonical_people(names: Iterable[str]) -> dict[str, str]:
         best = max(full, key=lambda n: (counts[n], n.split()[0] != n.split()[-1], n))
         for n in group:
             out[n] = best
+    for name, target in alias.items():
+        while target in alias:
+            target = alias[target]
+        out[name] = out[target]
     return out
 
 

@@ -16,8 +16,10 @@ def to_timeml(text: str, timexes: Sequence[Timex]) -> str:
             continue
         out.append(escape(text[pos : t.start]))
         mod = f" mod={quoteattr(t.mod)}" if t.mod else ""
-        out.append(f'<TIMEX3 tid="t{n}" type="{t.type}" value={quoteattr(t.value)}{mod}>'
-                   f"{escape(t.text)}</TIMEX3>")
+        out.append(
+            f'<TIMEX3 tid="t{n}" type="{t.type}" value={quoteattr(t.value)}{mod}>'
+            f"{escape(t.text)}</TIMEX3>"
+        )
         pos = t.end
     out.append(escape(text[pos:]))
     out.append("\n</TimeML>\n")
