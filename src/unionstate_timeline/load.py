@@ -41,7 +41,7 @@ class ManifestEntry:
     title: str | None = None
 
 
-# --- decoding ----------------------------------------------------------------------------------
+# --- decoding ---
 
 _BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"),
@@ -121,7 +121,7 @@ def _too_big(size: int, limit: int) -> str:
     return f"too big ({size:,} bytes; the limit is {limit:,} bytes, see --max-bytes)"
 
 
-# --- furniture, title, dateline ----------------------------------------------------------------
+# --- furniture, title, dateline ---
 
 
 @lru_cache(maxsize=1)
@@ -232,6 +232,16 @@ def _published_hint(value: str | None) -> tuple[str | None, str | None]:
     return day.isoformat(), None
 
 
+# Years the temporal tagger cannot read at all ("the year 20019", "December 8, 20019") are not
+# placed on the timeline anyway; flagging them here tells the user why a date is missing.
+_ABSURD_YEAR = re.compile(r"\b(?:[Yy]ear|[A-Z][a-z]{2,8}\.? \d{1,2},?)\s+(\d{5,})\b")
+
+
+def _absurd_years(text: str) -> str | None:
+    found = sorted({m.group(0) for m in _ABSURD_YEAR.finditer(text)})
+    return "impossible years: " + "; ".join(repr(f) for f in found[:5]) if found else None
+
+
 def make_document(
     doc_id: str,
     path: str,
@@ -244,8 +254,8 @@ def make_document(
     """Build a Document from decoded text and whatever metadata came with it."""
     meta = meta or ManifestEntry()
     published, warning = _published_hint(meta.published)
-    reason = "; ".join(filter(None, [reason, warning])) or None
     body = mask_furniture(text)
+    reason = "; ".join(filter(None, [reason, warning, _absurd_years(body)])) or None
     dateline = find_dateline(body)
     outlet = meta.outlet
     if outlet is None and dateline and dateline[4]:
@@ -274,7 +284,7 @@ def make_document(
     )
 
 
-# --- manifests and article collections -----------------------------------------------------------
+# --- manifests and article collections ---
 
 
 def _field(value: Any) -> str | None:
