@@ -176,8 +176,10 @@ def mask_furniture(text: str) -> str:
 
 
 _DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Z.' -]{1,40}?),\s+(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})"
-    r"(?:,?\s+(?P<year>\d{4}))?\s*(?:[./,–—-]\s*)*(?:/?\s*(?P<outlet>[A-Za-z][\w. ]{1,30}?)\s*/)?",
+    r"^\s*(?P<place>[A-Z][A-Z.' -]{1,40}?),\s+(?:(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})"
+    r"|(?P<day2>\d{1,2})\s+(?P<month2>[A-Z][a-z]{2,8})\.?)"
+    r"(?:,?\s+(?P<year>\d{4}))?\s*(?:[.,]\s*)*"
+    r"(?:[/(]\s*(?P<outlet>[A-Za-z][\w. -]{1,30}?)\s*[/)])?",
     re.MULTILINE,
 )
 _OUTLET_AFTER = re.compile(r"\s*[-–—]\s*(?P<outlet>[A-Z][\w.]+(?: [A-Z][\w.]+)?)")
@@ -195,8 +197,8 @@ def find_dateline(text: str) -> tuple[str, int, int, int | None, str | None] | N
     from .lexicon import months
 
     for m in _DATELINE.finditer(text[:4000]):
-        month = months().get(m.group("month").lower())
-        day = int(m.group("day"))
+        month = months().get((m.group("month") or m.group("month2")).lower())
+        day = int(m.group("day") or m.group("day2"))
         if month is None or not 1 <= day <= 31:
             continue
         outlet = m.group("outlet")
