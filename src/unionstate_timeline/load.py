@@ -182,7 +182,7 @@ _DATELINE = re.compile(
     r"(?:[/(]\s*(?P<outlet>[A-Za-z][\w. -]{1,30}?)\s*[/)])?",
     re.MULTILINE,
 )
-_OUTLET_AFTER = re.compile(r"\s*[-–—]\s*(?P<outlet>[A-Z][\w.]+(?: [A-Z][\w.]+)?)")
+_OUTLET_AFTER = re.compile(r"\s*[-–—]\s*(?P<outlet>[A-Z][\w.]*\w)")
 _SOURCE_LINE = re.compile(r"^\s*Source\s*:\s*(?P<outlet>.{2,40}?)\s*$", re.MULTILINE)
 
 
