@@ -135,12 +135,16 @@ def _report(console: Console, timeline: Timeline, stats: BuildStats, verbose: bo
     skipped = {d.doc_id for d in stats.skipped}
     warned = [d for d in timeline.documents if d.reason and d.doc_id not in skipped]
     for info in stats.skipped:
-        console.print(f"[yellow]skipped[/] {escape(info.path)}: {escape(info.reason or '')}")
+        console.print(  # one line per file, never wrapped: scripts grep these
+            f"[yellow]skipped[/] {escape(info.path)}: {escape(info.reason or '')}", soft_wrap=True
+        )
     if verbose:
         for info in warned:
-            console.print(f"[cyan]warning[/] {escape(info.path)}: {escape(info.reason or '')}")
+            console.print(
+                f"[cyan]warning[/] {escape(info.path)}: {escape(info.reason or '')}", soft_wrap=True
+            )
         for detail in stats.details:
-            console.print(escape(detail), highlight=False)
+            console.print(escape(detail), highlight=False, soft_wrap=True)
     elif warned:
         console.print(f"{len(warned)} documents with warnings (--verbose lists them)")
 
