@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from .extract import clause_head
 from .lexicon import lexicon, load_json_data
 from .models import ClaimMention, Document, TimexMention
 from .names import doc_people, entity_name
@@ -59,10 +60,29 @@ def _subject(noun: Token) -> str:
 
 
 def _qualifier(t: Token, sent: Span) -> str | None:
+    """What the number says of its subject: a cue just before it ("more than"), its place in
+    "N out of M" (M is the total), the words of its own clause ("are ready", "have not yet
+    coordinated"), else the nearest cue in the sentence."""
     lex = _lex()
     before = " ".join(x.lower_ for x in t.doc[max(t.i - 2, sent.start) : t.i])
     for cue, qual in lex["before_number"].items():
         if before.endswith(cue):
+            return str(qual)
+    holder = t.head if t.dep_ in ("nummod", "quantmod") else t
+    if holder.dep_ == "pobj" and holder.head.lower_ in ("of", "out") and holder.head.head.i < t.i:
+        return "total"
+    verb = clause_head(holder)
+    words = [
+        verb,
+        *(
+            c
+            for c in verb.children
+            if c.dep_ in ("neg", "acomp", "advmod", "aux", "auxpass", "prt", "nsubj")
+        ),
+    ]
+    clause = " ".join(w.lower_ for w in sorted(words, key=lambda w: w.i))
+    for cue, qual in lex["qualifiers"]:
+        if re.search(r"\b" + re.escape(cue) + r"\b", clause):
             return str(qual)
     text = sent.text.lower()
     pos = t.idx - sent.start_char
@@ -216,7 +236,10 @@ def _claim(
     attributed: str | None,
     timex: int | None,
 ) -> ClaimMention:
-    canonical = _lex()["series_aliases"].get(unit, unit)
+    lex = _lex()
+    canonical = lex["series_aliases"].get(unit, unit)
+    if unit in lex["money"].values() or unit in ("percent", "times"):
+        canonical = f"{subject} {unit}"  # a share or a sum is a series only of the same subject
     end = sent.start_char + len(sent.text.rstrip())
     return ClaimMention(
         doc_id=document.info.doc_id,
