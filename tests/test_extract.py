@@ -1,0 +1,90 @@
+"""Event mentions from single sentences: which date belongs to which event, status, actors."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from unionstate_timeline.annotate import get_nlp
+from unionstate_timeline.extract import extract
+from unionstate_timeline.load import make_document
+from unionstate_timeline.temporal.anchor import anchor_document
+
+pytestmark = pytest.mark.model
+
+
+def events(text: str, dct: date | None = date(2019, 12, 10)):
+    doc = make_document("d", "d.txt", text)
+    x = extract(doc, get_nlp()(doc.body))
+    whens = anchor_document(doc, x.timexes, dct=dct).whens
+    return [
+        (m.type, whens[m.timex].value if m.timex is not None and whens[m.timex] else None, m.status)
+        for m in x.events
+    ]
+
+
+def dated(text: str, dct: date | None = date(2019, 12, 10)):
+    return sorted((t, v, s) for t, v, s in events(text, dct) if v)
+
+
+def test_extract_two_events_two_dates_in_one_sentence():
+    assert dated(
+        "The Treaty signed by the presidents on December 8, 1999, entered into force "
+        "on January 26, 2000."
+    ) == [
+        ("treaty_in_force", "2000-01-26", "occurred"),
+        ("treaty_signed", "1999-12-08", "occurred"),
+    ]
+
+
+def test_extract_agreement_dated_by_the_talks_it_followed():
+    found = dated(
+        "Following talks in the Kremlin on Thursday, September 9, the presidents "
+        "agreed on 28 union programs.",
+        dct=date(2021, 9, 9),
+    )
+    assert ("meeting", "2021-09-09", "occurred") in found
+    assert ("agreement", "2021-09-09", "occurred") in found
+
+
+def test_extract_agreeing_to_meet_is_a_planned_meeting_not_an_agreement_that_day():
+    found = dated(
+        "The two presidents agreed to continue dialogue on December 20.", dct=date(2019, 12, 8)
+    )
+    assert found == [("meeting", "2019-12-20", "planned")]
+
+
+def test_extract_negated_plans_are_no_event():
+    assert not [
+        e for e in events("There are no plans to hold a meeting on Friday.") if e[0] == "meeting"
+    ]
+
+
+def test_extract_after_a_date_is_not_on_that_date():
+    found = dated("They may meet again after December 20.")
+    assert ("meeting", "2019-12-20", "expected") not in found
+
+
+def test_extract_statement_dated_only_by_its_own_clause():
+    found = dated("Peskov told journalists on Tuesday that the leaders met in Sochi.")
+    assert ("statement", "2019-12-10", "occurred") in found
+    assert all(t != "meeting" for t, _, _ in found)  # "met" has no date of its own
+
+
+def test_extract_future_tense_weekday_is_the_next_one():
+    found = dated("Putin will visit Minsk on Friday.")
+    assert found == [("visit", "2019-12-13", "planned")]
+
+
+def test_extract_report_of_the_same_day():
+    found = dated(
+        "Putin has sent a telegram to Lukashenko, the Kremlin said on Sunday.",
+        dct=date(2019, 12, 8),
+    )
+    assert ("message", "2019-12-08", "occurred") in found
+
+
+def test_extract_past_perfect_report_inherits_nothing():
+    found = dated("The sides had agreed on prices, Lukashenko said on Tuesday.")
+    assert [t for t, _, _ in found] == ["statement"]
