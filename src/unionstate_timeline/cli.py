@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from .cli_eval import eval_command
 from .errors import InputError, TimelineError
 
 if TYPE_CHECKING:
@@ -184,6 +185,9 @@ def tag(
         typer.echo(to_timeml(text, timexes), nl=False)
     else:
         typer.echo(json.dumps([t.model_dump() for t in timexes], indent=2, ensure_ascii=False))
+
+
+app.command("eval")(eval_command)
 
 
 def main() -> None:

@@ -1,0 +1,182 @@
+"""The report of `timeline eval`: what `evaluate.score_system` returns for each system.
+
+`-f json` prints `EvalReport` with sorted keys; the field names here are that output's contract.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Report(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class PRF(_Report):
+    """Counts with precision, recall and F1; a ratio is null when its denominator is 0."""
+
+    tp: int = Field(description="True positives (one-to-one matches).")
+    predicted: int = Field(description="System items scored.")
+    gold: int = Field(description="Gold items.")
+    precision: float | None = Field(description="tp / predicted.")
+    recall: float | None = Field(description="tp / gold.")
+    f1: float | None = Field(description="2 tp / (predicted + gold).")
+
+
+class Accuracy(_Report):
+    """How many of n compared items were right."""
+
+    n: int = Field(description="Items compared.")
+    correct: int = Field(description="Items that agree with the gold.")
+    accuracy: float | None = Field(description="correct / n; null when n is 0.")
+
+
+class PublishedItem(_Report):
+    doc_id: str = Field(description="Article.")
+    gold: str | None = Field(description="Gold publication date value, or null.")
+    predicted: str | None = Field(description="System publication date value, or null.")
+    correct: bool = Field(description="Equal values (null == null is right).")
+
+
+class PublishedScore(Accuracy):
+    """Publication-date accuracy over every gold document."""
+
+    items: list[PublishedItem] = Field(description="One row per gold document.")
+
+
+class EventItem(_Report):
+    """A missed gold event or a false-positive system event, with where to look."""
+
+    doc_id: str = Field(description="Article.")
+    id: str = Field(description="Gold event id (misses) or system event_id (false positives).")
+    type: str = Field(description="Event type.")
+    value: str | None = Field(description="TIMEX3 value of its date.")
+    start: int = Field(description="Offset of the quote in the article.")
+    end: int = Field(description="End offset of the quote.")
+    quote: str = Field(description="The sentence (gold quote or the system's citation).")
+    hint: str = Field(description="What the other side has in this sentence.")
+
+
+class EventScore(_Report):
+    scores: PRF
+    missed: list[EventItem]
+    false_positives: list[EventItem]
+
+
+class DateError(_Report):
+    """A system event aligned with a gold event (same sentence) but dated differently."""
+
+    doc_id: str
+    gold_id: str
+    event_id: str
+    type: str = Field(description="Gold event type.")
+    gold_value: str
+    predicted_value: str
+    quote: str = Field(description="Gold quote.")
+
+
+class EventDates(Accuracy):
+    """Date-value accuracy on events aligned by doc + overlapping quote (+ type when typed)."""
+
+    wrong: list[DateError] = Field(description="Every aligned pair whose values differ.")
+
+
+class ClaimItem(_Report):
+    doc_id: str
+    id: str = Field(description="Gold claim id (misses) or system claim_id (false positives).")
+    value: float
+    unit: str
+    qualifier: str | None
+    quote: str
+
+
+class ClaimScore(PRF):
+    """Claims matched on doc + value; unit and qualifier agreement on the matches."""
+
+    unit_agreement: Accuracy
+    qualifier_agreement: Accuracy
+    missed: list[ClaimItem]
+    false_positives: list[ClaimItem]
+
+
+class MergeGroup(_Report):
+    group: str = Field(description="Gold group slug.")
+    members: int = Field(description="Gold events in the group.")
+    matched: int = Field(
+        description="Members aligned with a system event (doc + type + overlapping citation)."
+    )
+    event_ids: list[str] = Field(
+        description="Distinct system events the matched members landed in."
+    )
+    one_event: bool = Field(description="At least 2 members matched, all in one system event.")
+    complete: bool = Field(description="one_event and every member matched.")
+
+
+class MergeScore(_Report):
+    groups: int = Field(description="Gold groups (cross-article events).")
+    one_event: int = Field(description="Groups whose matched members form exactly one event.")
+    complete: int = Field(description="Groups fully matched and merged into one event.")
+    split: int = Field(description="Groups whose matched members landed in 2+ system events.")
+    overmerged_events: int = Field(
+        description="System events holding gold events of 2+ different real-world events."
+    )
+    items: list[MergeGroup]
+
+
+class TimexScore(_Report):
+    strict: PRF = Field(description="Exact span matches.")
+    relaxed: PRF = Field(description="Overlapping span matches.")
+    value: Accuracy = Field(description="Value accuracy on the relaxed matches.")
+
+
+class Timing(_Report):
+    """Wall-clock time of one tagger over the gold documents (after an untimed warm-up)."""
+
+    docs: int = Field(description="Documents tagged.")
+    seconds: float = Field(description="Seconds, rounded to milliseconds.")
+    docs_per_second: float | None = Field(description="docs / seconds.")
+
+
+class SystemReport(_Report):
+    """Every score of one system."""
+
+    system: str = Field(description="project or baseline.")
+    notes: list[str] = Field(description="How this row was computed.")
+    event_match: Literal["type+date", "date"] = Field(
+        description="Criterion of missed_events / false_positive_events."
+    )
+    published: PublishedScore
+    events: PRF | None = Field(description="doc + type + date value; null for the baseline.")
+    events_date_only: PRF = Field(description="doc + date value, type ignored.")
+    event_dates: EventDates
+    undated_events: int = Field(description="System events without a date (not scored).")
+    claims: ClaimScore
+    merges: MergeScore | None = Field(description="Null when the system does not merge.")
+    timexes: TimexScore
+    tagger: Timing = Field(description="Time spent tagging temporal expressions.")
+    build_seconds: float | None = Field(description="Time spent building the timeline.")
+    missed_events: list[EventItem]
+    false_positive_events: list[EventItem]
+
+
+class GoldCounts(_Report):
+    documents: int = Field(description="Gold documents.")
+    published: int = Field(description="Documents whose gold publication date is not null.")
+    events: int
+    claims: int
+    timexes: int
+    groups: int = Field(description="Cross-article event groups.")
+
+
+class EvalReport(_Report):
+    """The whole output of `timeline eval`."""
+
+    report_version: str = Field("1", description="Version of this report's shape.")
+    gold_dir: str
+    raw_dir: str
+    timeline: str | None = Field(description="Timeline file read, or null when built from raw_dir.")
+    gold: GoldCounts
+    project: SystemReport
+    baseline: SystemReport
