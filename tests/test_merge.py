@@ -145,3 +145,27 @@ def test_merge_different_meetings_on_near_days_are_not_conflicts():
 def test_merge_undated_events_come_last():
     tl = build(doc_with("a", [("visit", None, ["X Y"]), ("meeting", "2019", [])]))
     assert [e.when is None for e in tl.events] == [False, True]
+
+
+def test_merge_planned_then_held_is_one_event_that_occurred():
+    planned_x, planned_a = doc_with("a", [("meeting", "2019-12-20", ["Vladimir Putin"])])
+    held_x, held_a = doc_with("b", [("meeting", "2019-12-20", ["Vladimir Putin"])])
+    planned_x = planned_x.model_copy(
+        update={"events": [planned_x.events[0].model_copy(update={"status": "planned"})]}
+    )
+    planned_a = planned_a.model_copy(
+        update={"info": planned_a.info.model_copy(update={"published": when("2019-12-08")})}
+    )
+    held_a = held_a.model_copy(
+        update={"info": held_a.info.model_copy(update={"published": when("2019-12-21")})}
+    )
+    tl = merge([planned_x, held_x], [planned_a, held_a])
+    assert len(tl.events) == 1
+    assert tl.events[0].status == "occurred"
+    assert [c.doc_id for c in tl.events[0].citations] == ["a", "b"]
+
+
+def test_merge_report_dated_before_the_event_keeps_it_planned():
+    x, a = doc_with("a", [("meeting", "2019-12-20", [])])
+    a = a.model_copy(update={"info": a.info.model_copy(update={"published": when("2019-12-08")})})
+    assert merge([x], [a]).events[0].status == "planned"
