@@ -6,11 +6,11 @@ Numeric claims are in `claims.py`; name handling in `names.py`.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .lexicon import load_json_data, matcher_patterns
+from .load import _DATELINE
 from .models import DocExtraction, Document, EventMention, TimexMention
 from .names import doc_people, entity_name
 from .temporal.detect import SPANS_KEY
@@ -20,9 +20,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 CALENDAR_KINDS = {"date", "interval", "offset"}
-_DATELINE_LEAD = re.compile(
-    r"^[A-Z][A-Z .'-]+, [A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?[.,]?\s*(?:/[^/]{1,30}/)?\.?\s*"
-)
 _TITLE_LEAD = {"that", "and", "but", "to", "as", "which", "who", "while", "so", "also"}
 MAX_CLIMB = 8
 
@@ -123,18 +120,36 @@ def _lead_end(doc: Doc) -> int:
     return 0
 
 
-def extract_timexes(doc: Doc) -> list[TimexMention]:
-    """Temporal expressions of the doc (set by the unionstate_timex component), with tense."""
+def _relation(span: Span, parse: dict[str, Any], dateline: tuple[int, int]) -> str | None:
+    """How an expression relates to an event in its clause, when not "on that date":
+    AFTER/BEFORE ("after December 20"), FOR ("the budget for 2024": a period a thing is
+    for), DCT (the dateline: the document's own date)."""
+    if parse["kind"] not in CALENDAR_KINDS:
+        return None
+    if dateline[0] <= span.start_char < dateline[1]:
+        return "DCT"
+    if span.start == 0:
+        return None
+    prev = span.doc[span.start - 1]
+    if prev.lower_ == "for" and prev.head.pos_ in ("NOUN", "PROPN"):
+        return "FOR"
+    return cues()["relational_preps"].get(prev.lower_)  # type: ignore[no-any-return]
+
+
+def extract_timexes(doc: Doc, dateline: tuple[int, int] = (0, 0)) -> list[TimexMention]:
+    """Temporal expressions of the doc (set by the unionstate_timex component), with tense.
+
+    `dateline` is the character range of the document's dateline, whose date is the document's
+    own and never an event's."""
     lead_end = _lead_end(doc)
-    relational = cues()["relational_preps"]
     out = []
     for span in doc.spans.get(SPANS_KEY, []):
         parse = parse_expression(span.text)
         if parse is None:
             continue
-        prev = doc[span.start - 1].lower_ if span.start > 0 else ""
-        if prev in relational and parse["kind"] in CALENDAR_KINDS:
-            parse = {**parse, "relation": relational[prev]}
+        relation = _relation(span, parse, dateline)
+        if relation:
+            parse = {**parse, "relation": relation}
         sent = span.sent if doc.has_annotation("SENT_START") else span
         out.append(
             TimexMention(
@@ -245,7 +260,8 @@ def _title(trigger: Token, timex_tokens: set[int], speech: bool = False) -> str:
         tokens = tokens[1:]
     text = "".join(t.text_with_ws for t in tokens).strip(' ,.;:"“”\n')
     text = " ".join(text.split())
-    text = _DATELINE_LEAD.sub("", text)
+    if m := _DATELINE.match(text):
+        text = text[m.end() :].lstrip(" -–—.")
     text = text[:1].upper() + text[1:]
     return text if len(text) <= 100 else text[:97].rsplit(" ", 1)[0] + "…"
 
@@ -318,16 +334,18 @@ def _reported_as_news(tok: Token) -> bool:
     )
 
 
-def extract_events(doc: Doc, document: Document, timexes: list[TimexMention]) -> list[EventMention]:
+def extract_events(
+    doc: Doc, document: Document, timexes: list[TimexMention], dateline: tuple[int, int] = (0, 0)
+) -> list[EventMention]:
     """Event mentions per sentence, each with the temporal expression of its own clause."""
     people = doc_people(doc)
     matcher = _event_matcher(doc.vocab)
     from spacy.util import filter_spans
 
     found = [(doc.vocab.strings[m], doc[s:e]) for m, s, e in matcher(doc)]
-    by_start = {t.start: i for i, t in enumerate(timexes)}
     timex_spans = {i: doc.char_span(t.start, t.end) for i, t in enumerate(timexes)}
     timex_tokens = {tok.i for s in timex_spans.values() if s is not None for tok in s}
+    timex_tokens |= {t.i for t in doc if dateline[0] <= t.idx < dateline[1]}
     sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     labels = {(s.start, s.end): lab for lab, s in found}
     out: list[EventMention] = []
@@ -344,10 +362,10 @@ def extract_events(doc: Doc, document: Document, timexes: list[TimexMention]) ->
             if sent.start_char <= t.start < sent.end_char
             and timex_spans[i] is not None
             and t.parse["kind"] in CALENDAR_KINDS
+            and t.parse.get("relation") not in ("DCT", "FOR")
         ]
         attached = _attach(triggers, calendar)  # type: ignore[arg-type]
         out += _sentence_events(document, sent, triggers, attached, timexes, people, timex_tokens)
-    del by_start
     return out
 
 
@@ -398,10 +416,15 @@ def extract(document: Document, doc: Doc) -> DocExtraction:
     """Everything the per-document stages find in one annotated document."""
     from .claims import extract_claims
 
-    timexes = extract_timexes(doc)
+    dateline = (0, 0)
+    if document.info.dateline:
+        start = document.body.find(document.info.dateline)
+        if start >= 0:
+            dateline = (start, start + len(document.info.dateline))
+    timexes = extract_timexes(doc, dateline)
     return DocExtraction(
         doc=document,
         timexes=timexes,
-        events=extract_events(doc, document, timexes),
+        events=extract_events(doc, document, timexes, dateline),
         claims=extract_claims(doc, document, timexes),
     )
