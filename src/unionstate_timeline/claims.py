@@ -185,9 +185,7 @@ def _ent_claim(ent, sent, document, people, timexes):  # type: ignore[no-untyped
         nums = [v for t in ent if (v := number_value(t)) is not None]
         if not nums:
             return None
-        verb = ent.root.head if ent.root.head.pos_ != "ADP" else ent.root.head.head
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        subject = _subject(subj) if subj is not None else "share"
+        subject = _clause_subject(ent)
         return _claim(
             document,
             sent,
@@ -202,7 +200,7 @@ def _ent_claim(ent, sent, document, people, timexes):  # type: ignore[no-untyped
     if money is None:
         return None
     after = ent.doc[ent.end : ent.end + 2]
-    subject = after[1].text if len(after) == 2 and after[0].lower_ == "in" else "money"
+    subject = after[1].text if len(after) == 2 and after[0].lower_ == "in" else _clause_subject(ent)
     return _claim(
         document,
         sent,
@@ -213,6 +211,15 @@ def _ent_claim(ent, sent, document, people, timexes):  # type: ignore[no-untyped
         _attribution(sent, people),
         _timex_in(sent, timexes),
     )
+
+
+def _clause_subject(ent: Span) -> str:
+    """What a sum or a share is of: the subject of its clause ("trade ... exceeded $45 bn")."""
+    verb = clause_head(ent.root)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return "amount" if ent.label_ == "MONEY" else "share"
+    return _subject(subj)
 
 
 def _timex_in(sent: Span, timexes: list[TimexMention]) -> int | None:

@@ -81,7 +81,7 @@ def tense_of(token: Token) -> str:
         words = _window_words(token, 6)
         return "future" if words & set(c["future_aux"]) else "none"
     words = _context_words(token)
-    if words & set(c["future_aux"]) or words & {"scheduled", "planned", "due", "upcoming"}:
+    if words & set(c["future_aux"]) or words & set(c["future_words"]):
         return "future"
     head = clause_head(token)
     if head.tag_ == "MD":
