@@ -176,7 +176,18 @@ def _build(doc: Document, mentions: Sequence[TimexMention], dct: date | None,
         Timex(start=m.start, end=m.end, text=m.text, type=m.type, value=w.value, mod=w.mod)
         for m, w in zip(mentions, whens, strict=True) if w is not None
     ]
+    # "this year" or "Tuesday" in a text with no date keeps its X value as a timex, but it puts
+    # nothing on the calendar, so no event is dated by it
+    whens = [None if w is not None and placeless(w.value) else w for w in whens]
     return AnchoredDocument(info=info, timexes=timexes, whens=whens, flags=flags)
+
+
+def placeless(value: str) -> bool:
+    """True for calendar values with no known digit of year, month or day ("XXXX", "XXXX-XX",
+    "XXXX-WXX-2"): a timex, but no place on the calendar."""
+    if not is_calendar(value) or not value.startswith("XXXX"):
+        return False
+    return value.startswith("XXXX-W") or not any(c.isdigit() for c in value)
 
 
 _CONFIDENCE = {"manifest": 1.0, "dateline": 0.95, "lead+weekday": 0.7}

@@ -8,6 +8,7 @@ the temporal grammar can read them.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from ..lexicon import lexicon, matcher_patterns
@@ -18,8 +19,16 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 SPANS_KEY = "timex"
-KIND_TO_TYPE = {"date": "DATE", "interval": "DATE", "offset": "DATE", "ref": "DATE",
-                "duration": "DURATION", "set": "SET", "time": "TIME"}
+KIND_TO_TYPE = {
+    "date": "DATE",
+    "interval": "DATE",
+    "offset": "DATE",
+    "ref": "DATE",
+    "duration": "DURATION",
+    "set": "SET",
+    "time": "TIME",
+}
+_GLUED_DAY = re.compile(r"^(\d{1,2}(?:st|nd|rd|th)?)[./,;:]+\S")
 _TRAILING = {",", ".", ";", ":", "'s", "’s", "-", "–", "(", "["}
 
 
@@ -44,17 +53,21 @@ class TimexDetector:
         self.strip_leading = {w for w in lx["strip_leading"] if " " not in w} | {"the"}
         self.joiners = set(lx["interval_joiners"])
         self.openers = set(lx["interval_openers"])
+        self.months = set(lx["months"])
 
     def __call__(self, doc: Doc) -> Doc:
         from spacy.util import filter_spans
 
+        self._split_glued_days(doc)
         candidates = [doc[s:e] for _, s, e in self.matcher(doc)]
         if self.use_entities and doc.has_annotation("ENT_IOB"):
             candidates += [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
         spans = []
         for span in candidates:
             trimmed = self._trim(span)
-            if trimmed is not None:
+            # only spans the grammar reads compete for the longest match, so an unreadable
+            # model entity ("an hours") never hides a readable one inside it ("hours")
+            if trimmed is not None and parse_expression(trimmed.text) is not None:
                 spans.append(trimmed)
         spans = filter_spans(spans)
         spans = self._join_intervals(doc, spans)
@@ -68,14 +81,31 @@ class TimexDetector:
         doc.spans[SPANS_KEY] = out
         return doc
 
+    def _split_glued_days(self, doc: Doc) -> None:
+        """Split a day number glued to what follows it after a month name, as in the dateline
+        "December 10./TASS/." (one token "10./TASS/."), so "December 10" can be a span."""
+        glued = []
+        for token in doc[1:]:
+            m = _GLUED_DAY.match(token.text)
+            if m and doc[token.i - 1].lower_.rstrip(".") in self.months:
+                glued.append((token, m.end(1)))
+        if not glued:
+            return
+        with doc.retokenize() as retokenizer:
+            for token, cut in glued:
+                head = token.head if token.head.i != token.i else (token, 0)
+                retokenizer.split(
+                    token, [token.text[:cut], token.text[cut:]], heads=[head, (token, 0)]
+                )
+
     def _trim(self, span: Span) -> Span | None:
         start, end = span.start, span.end
         doc = span.doc
         while start < end:
             word = doc[start].lower_
             nxt = doc[start + 1] if start + 1 < end else None
-            keep_the = word == "the" and nxt is not None and not (
-                nxt.like_num and len(nxt.text) == 4
+            keep_the = (
+                word == "the" and nxt is not None and not (nxt.is_digit and len(nxt.text) == 4)
             )
             if word in self.strip_leading and not keep_the or doc[start].is_space:
                 start += 1
@@ -90,7 +120,7 @@ class TimexDetector:
         return doc[start:end]
 
     def _join_intervals(self, doc: Doc, spans: list[Span]) -> list[Span]:
-        """"from September 2021 to December 2022" -> one interval span (without "from")."""
+        """ "from September 2021 to December 2022" -> one interval span (without "from")."""
         out: list[Span] = []
         i = 0
         while i < len(spans):

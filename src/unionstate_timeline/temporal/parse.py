@@ -29,31 +29,37 @@ def _grammar() -> dict[str, re.Pattern[str]]:
     year = r"(?P<year>\d{4})"
     season = rf"(?P<season>{_alt(list(lx['seasons']))})"
     unit = rf"(?P<unit>{_alt(list(lx['units']))})"
-    num = rf"(?P<num>\d+|{_alt([k for k in lx['numbers']])})"
+    num = rf"(?P<num>\d+|{_alt(list(lx['numbers']))})"
     rel = rf"(?P<rel>{_alt(list(lx['relative_words']))})"
     # "early", "mid-", "the end of", "by the end of the", "the beginning of"
     mod = (
         r"(?:(?:the\s+)?(?P<mod1>early|mid|late)\s*-?\s*"
         r"|(?:by\s+)?(?:the\s+)?(?P<mod2>end|beginning|start|middle|close|turn)\s+of\s+(?:the\s+)?)?"
     )
+    centuries = _alt(list(lx["centuries"]))
     tod = rf"(?:\s+(?P<tod>{_alt(list(lx['times_of_day']))}))?"
     g = {
         "iso": r"(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?",
+        "iso_compact": r"(?P<year>(?:1[5-9]|2\d)\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)",
         "dmy_num": r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})",
         "mdy_slash": r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})",
         "mdy": rf"(?:{wd},?\s+)?{mod}{month}\s+{day}(?:,?\s+{year})?{tod}",
         "dmy": rf"(?:{wd},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?{tod}",
         "month": rf"{mod}{month}(?:,?\s+(?:of\s+)?{year})?",
-        "year": rf"{mod}(?:the\s+year\s+)?{year}",
+        "year": rf"{mod}(?:the\s+year\s+|(?:the\s+)?fiscal\s+(?:year\s+)?|fy\s*)?{year}",
+        "century": rf"{mod}(?:the\s+)?(?:(?P<cnum>\d{{1,2}})(?:st|nd|rd|th)|(?P<cword>{centuries}))"
+        r"\s+century",
+        "day_only": r"(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)",
+        "holiday": rf"(?P<holiday>{_alt(list(lx['holidays']))})(?:,?\s+{year})?",
         "decade": rf"{mod}(?:the\s+)?'?(?P<decade>\d{{1,3}})0'?s",
-        "season": rf"{mod}(?:{rel}\s+)?{season}(?:\s+(?:of\s+)?{year})?",
+        "season": rf"{mod}(?:the\s+)?(?:{rel}\s+)?{season}(?:\s+(?:of\s+)?{year})?",
         "year_season": rf"{year}\s+{season}",
         "quarter": r"(?:the\s+)?(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+"
         r"(?P<part>quarter|half)(?:\s+of\s+(?:(?:the\s+)?year|(?P<rel>this|last|next)\s+year"
         r"|(?P<year>\d{4})))?",
         "q_code": r"(?P<part>q|h)(?P<n>[1-4])(?:\s+(?P<year>\d{4}))?",
-        "relative": rf"{mod}(?:(?:earlier|later)\s+)?{rel}\s+(?P<unit>week|month|year|quarter|decade"
-        r"|weekend)",
+        "relative": rf"{mod}(?:(?:earlier|later)\s+)?{rel}\s+"
+        r"(?P<unit>week|month|year|quarter|decade|weekend)",
         "the_unit": rf"{mod}(?P<unit>year|month|week|decade)",
         "day_word": r"(?P<dayword>today|yesterday|tomorrow|tonight)",
         "weekday": rf"(?:{rel}\s+)?{wd}{tod}",
@@ -62,7 +68,7 @@ def _grammar() -> dict[str, re.Pattern[str]]:
         r"(?P<unit>day|week|month|year)",
         "duration_past": rf"(?:the\s+)?(?P<rel>past|last|next|coming|previous|first)"
         rf"(?:\s+{num})?\s+{unit}",
-        "duration": rf"(?:{num}\s*-?\s*)?{unit}(?:\s*-?\s*long)?",
+        "duration": rf"(?:{num}\s*-?\s*)?{unit}(?:\s*-?\s*(?:long|old))?",
         "set": rf"(?:every|each)(?:\s+{num})?\s+(?:{unit}|{wd})",
         "clock": r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)",
     }
@@ -106,7 +112,7 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
         return {"kind": "set", "value": lx["set_words"][text]}
     if text in ("noon", "midnight"):
         return {"kind": "time", "clock": lx["times_of_day"][text]}
-    for name in ("iso", "dmy_num"):
+    for name in ("iso", "dmy_num", "iso_compact"):
         if m := g[name].fullmatch(text):
             return {
                 "kind": "date",
@@ -149,6 +155,21 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
         if len(digits) == 3:
             return {"kind": "date", "decade": int(digits), "mod": _mod(m)}
         return None
+    if m := g["century"].fullmatch(text):
+        n = int(m["cnum"]) if m["cnum"] else lx["centuries"][m["cword"].lower()]
+        if not 1 <= n <= 30:
+            return None
+        return {"kind": "date", "century": n - 1, "mod": _mod(m)}
+    if m := g["holiday"].fullmatch(text):
+        month, day = (int(x) for x in lx["holidays"][m["holiday"].lower()].split("-"))
+        return {
+            "kind": "date",
+            "year": int(m["year"]) if m["year"] else None,
+            "month": month,
+            "day": day,
+        }
+    if m := g["day_only"].fullmatch(text):
+        return {"kind": "date", "day": int(m["day"])}
     if m := g["season"].fullmatch(text) or g["year_season"].fullmatch(text):
         gd = m.groupdict()
         return {
@@ -205,15 +226,23 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
     if m := g["anaphor"].fullmatch(text):
         which = (m["which"] or "same").lower()
         sign = {"same": 0, "next": 1, "following": 1, "previous": -1, "preceding": -1}[which]
-        return {"kind": "offset", "amount": abs(sign), "unit": lx["units"][m["unit"].lower()],
-                "sign": sign or 1, "base": "previous"}
+        return {
+            "kind": "offset",
+            "amount": abs(sign),
+            "unit": lx["units"][m["unit"].lower()],
+            "sign": sign or 1,
+            "base": "previous",
+        }
     if m := g["duration_past"].fullmatch(text):
         amount = _number(m["num"]) if m["num"] else ("X" if m["unit"].lower().endswith("s") else 1)
         return {"kind": "duration", "amount": amount, "unit": lx["units"][m["unit"].lower()]}
     if m := g["set"].fullmatch(text):
         amount = _number(m["num"]) if m["num"] else 1
         if m["weekday"]:
-            return {"kind": "set", "value": "XXXX-WXX-%d" % (lx["weekdays"][m["weekday"].lower()] + 1)}
+            return {
+                "kind": "set",
+                "value": f"XXXX-WXX-{lx['weekdays'][m['weekday'].lower()] + 1}",
+            }
         return {"kind": "set", "value": f"P{amount}{lx['units'][m['unit'].lower()]}"}
     if m := g["clock"].fullmatch(text):
         hour = int(m["hour"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
@@ -222,7 +251,9 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
         return {"kind": "time", "clock": f"{hour:02d}:{int(m['minute'] or 0):02d}"}
     if m := g["duration"].fullmatch(text):
         plural = m["unit"].lower().endswith("s")
-        if (m["num"] is None and not plural) or ((m["num"] or "").lower() in ("a", "an") and plural):
+        if (m["num"] is None and not plural) or (
+            (m["num"] or "").lower() in ("a", "an") and plural
+        ):
             return None
         amount = _number(m["num"]) if m["num"] else "X"
         return {"kind": "duration", "amount": amount, "unit": lx["units"][m["unit"].lower()]}
@@ -233,7 +264,9 @@ _RANGE = re.compile(
     r"(?:(?P<opener>from|between)\s+)?(?P<left>.+?)\s*(?:\s(?:to|until|till|through|thru|and)\s|[–—-])"
     r"\s*(?P<right>.+)"
 )
-_DAY_RANGE = re.compile(r"(?P<month>[a-z]+\.?)\s+(?P<d1>\d{1,2})\s*[–—-]\s*(?P<d2>\d{1,2})(?P<rest>.*)")
+_DAY_RANGE = re.compile(
+    r"(?P<month>[a-z]+\.?)\s+(?P<d1>\d{1,2})\s*[–—-]\s*(?P<d2>\d{1,2})(?P<rest>.*)"
+)
 _YEAR_RANGE = re.compile(r"(?P<y1>\d{4})\s*[–—-]\s*(?P<y2>\d{2}|\d{4})")
 
 
@@ -243,8 +276,11 @@ def _interval(text: str) -> Parse | None:
         y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
         if y2 <= y1:
             return None
-        return {"kind": "interval", "left": {"kind": "date", "year": y1},
-                "right": {"kind": "date", "year": y2}}
+        return {
+            "kind": "interval",
+            "left": {"kind": "date", "year": y1},
+            "right": {"kind": "date", "year": y2},
+        }
     if m := _DAY_RANGE.fullmatch(text):
         left = _single(f"{m['month']} {m['d1']}{m['rest']}")
         right = _single(f"{m['month']} {m['d2']}{m['rest']}")
@@ -269,10 +305,25 @@ def parse_expression(text: str) -> Parse | None:
     if not norm or len(norm) > 80:
         return None
     norm = _strip_leading(norm)
-    result = _single(norm)
+    result = _year_range(norm) or _single(norm)
     if result is None:
         result = _interval(_DASHES.sub("-", norm) if _YEAR_RANGE.search(norm) else norm)
     return _clean(result) if result is not None else None
+
+
+def _year_range(text: str) -> Parse | None:
+    """A year range written like an ISO month ("2019-20", "2010-11", "2019–2020") is a range
+    when the dash is not a plain hyphen, or the second number cannot be a month, or it is the
+    next year's last two digits."""
+    m = _YEAR_RANGE.fullmatch(text)
+    if not m:
+        return None
+    plain = "-" in text and not ("–" in text or "—" in text or " " in text)
+    if plain and len(m["y2"]) == 2:
+        y1, n = int(m["y1"]), int(m["y2"])
+        if 1 <= n <= 12 and n != (y1 + 1) % 100:
+            return None
+    return _interval(_DASHES.sub("-", text))
 
 
 def _clean(parse: Parse) -> Parse:

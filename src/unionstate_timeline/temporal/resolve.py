@@ -47,6 +47,8 @@ def _pick_year(month: int, day: int, ref: date, tense: str, weekday: int | None)
         matching = [c for c in candidates if c.weekday() == weekday]
         if matching:
             candidates = matching
+    if not candidates:
+        raise ImpossibleDate(f"no day {day} in month {month}")
     if tense == "past":
         past = [c for c in candidates if c <= ref + timedelta(days=1)]
         candidates = past or candidates
@@ -61,7 +63,73 @@ def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _date_value(p: Parse, ref: date | None, tense: str) -> tuple[str, str, str]:
+def _has_day(value: str) -> bool:
+    """True when value names a month and day (the year may be X): an anchor for anaphora."""
+    return len(value) == 10 and value[5:7].isdigit() and value[8:10].isdigit()
+
+
+def _part_precision(p: Parse) -> str:
+    return next(k for k in ("season", "quarter", "half") if k in p)
+
+
+def _unanchored_part(p: Parse) -> str:
+    if "season" in p:
+        return f"XXXX-{p['season']}"
+    if "quarter" in p:
+        return f"XXXX-Q{p['quarter'] if p['quarter'] > 0 else 4}"
+    if p["half"] not in (-1, 1, 2):
+        raise ImpossibleDate("a year has two halves")
+    return f"XXXX-H{p['half'] if p['half'] > 0 else 2}"
+
+
+def _season(p: Parse, ref: date, tense: str) -> tuple[str, str, str]:
+    """A season without a year. "last"/"next": the latest one ended before / the first one
+    starting after the reference; otherwise the one containing it, else chosen by tense.
+    Winter starts in December: "this winter" in January began the year before."""
+    code, rel, today = p["season"], p.get("rel"), ref.isoformat()
+    spans = {}
+    for y in range(ref.year - 2, ref.year + 3):
+        a, b = span_of(f"{y:04d}-{code}")
+        assert a is not None and b is not None
+        spans[y] = (a, b)
+    if rel == -1:
+        year = max(y for y, (a, b) in spans.items() if b < today)
+    elif rel == 1:
+        year = min(y for y, (a, b) in spans.items() if a > today)
+    else:
+        inside = [y for y, (a, b) in spans.items() if a <= today <= b]
+        if inside:
+            year = inside[0]
+        elif tense == "past":
+            year = max(y for y, (a, b) in spans.items() if a <= today)
+        elif tense == "future":
+            year = min(y for y, (a, b) in spans.items() if b >= today)
+        else:
+            year = ref.year
+    return f"{year:04d}-{code}", "season", "dct+relative" if rel else "dct+year"
+
+
+def _day_only(day: int, ref: date | None, tense: str) -> tuple[str, str, str]:
+    """ "on the 9th": the month of the reference date, moved by tense."""
+    if not 1 <= day <= 31:
+        raise ImpossibleDate(f"no day {day}")
+    if ref is None:
+        return f"XXXX-XX-{day:02d}", "day", "unanchored"
+    y, m = ref.year, ref.month
+    if tense == "past" and day > ref.day:
+        y, m = _shift_months(y, m, -1)
+    elif tense == "future" and day < ref.day:
+        y, m = _shift_months(y, m, 1)
+    for _ in range(12):  # "the 31st" in a 30-day month: the nearest month that has one
+        if _valid_day(y, m, day):
+            return f"{y:04d}-{m:02d}-{day:02d}", "day", "dct+month"
+        y, m = _shift_months(y, m, -1 if tense == "past" else 1)
+    raise ImpossibleDate(f"no day {day}")
+
+
+def _date_value(
+    p: Parse, ref: date | None, tense: str, previous: Resolved | None = None
+) -> tuple[str, str, str]:
     """(value, precision, method) of a 'date' parse."""
     year = p.get("year")
     if year is not None and not 1000 <= year <= 2999:
@@ -69,6 +137,8 @@ def _date_value(p: Parse, ref: date | None, tense: str) -> tuple[str, str, str]:
     method = "explicit"
     if "decade" in p:
         return f"{p['decade']:03d}", "decade", method
+    if "century" in p:
+        return f"{p['century']:02d}", "century", method
     if "decade_short" in p:
         if ref is None:
             return "XX" + str(p["decade_short"]), "decade", "unanchored"
@@ -79,12 +149,28 @@ def _date_value(p: Parse, ref: date | None, tense: str) -> tuple[str, str, str]:
         return f"{decade:03d}", "decade", "dct+century"
     if "day_offset" in p:
         if ref is None:
-            raise LookupError("needs a reference date")
+            if previous is not None and previous.precision == "day" and _has_day(previous.value):
+                # "But today he went there" in a text dated only by "on 4 November"
+                return _offset(
+                    {
+                        "amount": abs(p["day_offset"]),
+                        "unit": "D",
+                        "base": "previous",
+                        "sign": -1 if p["day_offset"] < 0 else 1,
+                    },
+                    None,
+                    previous,
+                )
+            return "XXXX-XX-XX", "day", "unanchored"
         return (ref + timedelta(days=p["day_offset"])).isoformat(), "day", "dct+relative"
     if "rel_unit" in p:
         return _relative_unit(p, ref)
     if "weekday" in p and "month" not in p:
         return _weekday(p, ref, tense)
+    if "day" in p and "month" not in p:
+        return _day_only(p["day"], ref, tense)
+    if "season" in p and year is None and ref is not None:
+        return _season(p, ref, tense)
     if year is None and ("month" in p or "season" in p or "quarter" in p or "half" in p):
         if ref is None:
             if "month" in p:
@@ -93,7 +179,7 @@ def _date_value(p: Parse, ref: date | None, tense: str) -> tuple[str, str, str]:
                     raise ImpossibleDate(f"no day {day} in month {p['month']}")
                 tail = f"-{day:02d}" if day else ""
                 return f"XXXX-{p['month']:02d}{tail}", "day" if day else "month", "unanchored"
-            raise LookupError("needs a reference date")
+            return _unanchored_part(p), _part_precision(p), "unanchored"
         if "month" in p:
             year = _pick_year(p["month"], p.get("day") or 1, ref, tense, p.get("weekday"))
             if not p.get("day"):
@@ -132,10 +218,21 @@ def _pick_month_year(month: int, ref: date, tense: str) -> int:
     return ref.year
 
 
+_UNKNOWN_UNIT = {
+    "year": ("XXXX", "year"),
+    "month": ("XXXX-XX", "month"),
+    "week": ("XXXX-WXX", "week"),
+    "weekend": ("XXXX-WXX-WE", "week"),
+}
+
+
 def _relative_unit(p: Parse, ref: date | None) -> tuple[str, str, str]:
-    if ref is None:
-        raise LookupError("needs a reference date")
     rel, unit = p.get("rel", 0), p["rel_unit"]
+    if ref is None:
+        if unit in _UNKNOWN_UNIT:
+            value, precision = _UNKNOWN_UNIT[unit]
+            return value, precision, "unanchored"
+        raise LookupError("needs a reference date")
     if unit == "year":
         return f"{ref.year + rel:04d}", "year", "dct+relative"
     if unit == "month":
@@ -155,7 +252,7 @@ def _relative_unit(p: Parse, ref: date | None) -> tuple[str, str, str]:
 
 def _weekday(p: Parse, ref: date | None, tense: str) -> tuple[str, str, str]:
     if ref is None:
-        raise LookupError("needs a reference date")
+        return f"XXXX-WXX-{p['weekday'] + 1}", "day", "unanchored"
     target, rel = p["weekday"], p.get("rel")
     back = (ref.weekday() - target) % 7
     ahead = (target - ref.weekday()) % 7
@@ -170,6 +267,20 @@ def _weekday(p: Parse, ref: date | None, tense: str) -> tuple[str, str, str]:
     return day.isoformat(), "day", "dct+weekday"
 
 
+_UNKNOWN_OFFSET = {"D": "XXXX-XX-XX", "W": "XXXX-XX-XX", "M": "XXXX-XX", "Y": "XXXX"}
+
+
+def _anchor_fits(previous: Resolved, wanted: str) -> bool:
+    """An anaphor ("that day", "a year later") needs a previous date at least that precise,
+    with known digits where it counts."""
+    v = previous.value
+    if wanted == "day":
+        return previous.precision == "day" and _has_day(v)
+    if wanted == "month":
+        return previous.precision in ("day", "month") and len(v) >= 7 and v[5:7].isdigit()
+    return previous.precision in ("day", "month", "year") and v[:4].isdigit()
+
+
 def _offset(p: Parse, ref: date | None, previous: Resolved | None) -> tuple[str, str, str]:
     amount, unit, sign = p.get("amount"), p["unit"], p["sign"]
     if not isinstance(amount, int):
@@ -179,15 +290,20 @@ def _offset(p: Parse, ref: date | None, previous: Resolved | None) -> tuple[str,
             raise LookupError("needs a reference date")
         base, method, known_year = ref, "dct+offset", True
     else:
-        if previous is None or previous.precision != {"D": "day", "M": "month", "Y": "year"}.get(
-            unit, "day"
-        ) and not (unit == "D" and previous.precision == "day"):
-            raise LookupError("no anchor of that precision")
+        wanted = {"D": "day", "W": "day", "M": "month", "Y": "year"}.get(unit)
+        if wanted is None:
+            raise LookupError("unit not placed on the calendar")
+        if previous is None or not _anchor_fits(previous, wanted):
+            return _UNKNOWN_OFFSET[unit], {"W": "day"}.get(unit, wanted), "unanchored"
         known_year = not previous.value.startswith("XXXX")
-        text = previous.value.replace("XXXX", "2000")
-        parts = [int(x) for x in text.split("-")]
+        anchor = previous.value.split("T")[0].replace("XXXX", "2000")
+        parts = [int(x) for x in anchor.split("-")[:3]]
+        # a 4 November with unknown year is placed in a leap year, so 29 February survives
         base = date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
         method = "anaphora"
+        wanted = {"D": "day", "W": "day", "M": "month", "Y": "year"}[unit]
+        if wanted == "month" and previous.precision == "day":
+            base = base.replace(day=1)
     delta = amount * sign
     if unit == "D":
         day = base + timedelta(days=delta)
@@ -221,7 +337,7 @@ def resolve(
     mod = p.get("mod")
     try:
         if kind == "date":
-            value, precision, method = _date_value(p, ref, tense)
+            value, precision, method = _date_value(p, ref, tense, previous)
         elif kind == "offset":
             value, precision, method = _offset(p, ref, previous)
         elif kind == "interval":
@@ -233,9 +349,13 @@ def resolve(
                 raise ImpossibleDate("interval ends before it starts")
             coarse = max((left, right), key=lambda r: _RANK.get(r.precision, 0))
             return Resolved(
-                f"{left.value}/{right.value}", coarse.precision, None,
+                f"{left.value}/{right.value}",
+                coarse.precision,
+                None,
                 left.method if left.method != "explicit" else right.method,
-                min(left.confidence, right.confidence), left.start, right.end,
+                min(left.confidence, right.confidence),
+                left.start,
+                right.end,
             )
         elif kind in ("duration", "set", "ref", "time"):
             return _non_calendar(p, ref)
@@ -244,14 +364,24 @@ def resolve(
     except LookupError:
         return None
     start, end = span_of(value)
-    confidence = {"explicit": 1.0, "unanchored": 0.6, "dct+year": 0.9, "anaphora": 0.8}.get(
+    confidence = {"explicit": 1.0, "unanchored": 0.5, "dct+year": 0.9, "anaphora": 0.8}.get(
         method, 0.85
     )
     return Resolved(value, precision, mod, method, confidence, start, end)
 
 
-_RANK = {"day": 1, "week": 2, "month": 3, "season": 4, "quarter": 4, "half": 5, "year": 6,
-         "decade": 7, "century": 8, "unknown": 9}
+_RANK = {
+    "day": 1,
+    "week": 2,
+    "month": 3,
+    "season": 4,
+    "quarter": 4,
+    "half": 5,
+    "year": 6,
+    "decade": 7,
+    "century": 8,
+    "unknown": 9,
+}
 
 
 def _non_calendar(p: Parse, ref: date | None) -> Resolved | None:
@@ -270,8 +400,9 @@ def _non_calendar(p: Parse, ref: date | None) -> Resolved | None:
     clock = p.get("clock")
     if ref is None:
         return Resolved(f"XXXX-XX-XXT{clock}", "unknown", None, "unanchored", 0.5)
-    return Resolved(f"{ref.isoformat()}T{clock}", "day", None, "dct+time", 0.8,
-                    ref.isoformat(), ref.isoformat())
+    return Resolved(
+        f"{ref.isoformat()}T{clock}", "day", None, "dct+time", 0.8, ref.isoformat(), ref.isoformat()
+    )
 
 
 def is_calendar(value: str) -> bool:

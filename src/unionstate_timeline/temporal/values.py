@@ -9,10 +9,12 @@ from datetime import date
 _VALUE = re.compile(
     r"(?:\d{4}|XXXX)(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|SP|SU|FA|WI|W\d{2}(?:-WE)?|XX(?:-XX)?))?"
     r"(?:T(?:\d{2}:\d{2}|MO|AF|EV|NI|XX:XX))?"
-    r"|\d{3}|XX\d|\d{2}"
+    r"|XXXX-XX-\d{2}|XXXX-WXX(?:-WE)?|\d{3}|XX\d|\d{2}"
 )
-_OTHER = re.compile(r"P(?:T?(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|H|DE|CE|Q|WE))+|PRESENT_REF|PAST_REF|"
-                    r"FUTURE_REF|XXXX-WXX-[1-7]")
+_OTHER = re.compile(
+    r"P(?:T?(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|H|DE|CE|Q|WE))+|PRESENT_REF|PAST_REF|"
+    r"FUTURE_REF|XXXX-WXX-[1-7]"
+)
 _SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 
@@ -56,8 +58,7 @@ def _span(value: str) -> tuple[str | None, str | None]:
     if rest in _SEASONS:
         a, b = _SEASONS[rest]
         end_year = year + 1 if rest == "WI" else year
-        return (date(year, a, 1).isoformat(),
-                date(end_year, b, _last_day(end_year, b)).isoformat())
+        return (date(year, a, 1).isoformat(), date(end_year, b, _last_day(end_year, b)).isoformat())
     if rest[0] == "Q":
         q = int(rest[1])
         a, b = 3 * q - 2, 3 * q
@@ -73,7 +74,9 @@ def _span(value: str) -> tuple[str | None, str | None]:
     parts = rest.split("-")
     month = int(parts[0])
     if len(parts) == 1:
-        return date(year, month, 1).isoformat(), date(year, month, _last_day(year, month)).isoformat()
+        return date(year, month, 1).isoformat(), date(
+            year, month, _last_day(year, month)
+        ).isoformat()
     day = date(year, month, int(parts[1])).isoformat()
     return day, day
 

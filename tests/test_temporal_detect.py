@@ -1,0 +1,144 @@
+"""Detection: the unionstate_timex component finds minimal spans with Matcher patterns (blank
+pipeline) and, with the English model, the model's DATE/TIME entities too."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def blank():  # type: ignore[no-untyped-def]
+    from unionstate_timeline.annotate import get_nlp
+
+    return get_nlp("blank")
+
+
+def _spans(nlp, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    return [(s.text, s.label_) for s in doc.spans["timex"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They met on December 8, 1999, in Minsk.", [("December 8, 1999", "DATE")]),
+        (
+            "MOSCOW, December 8. /TASS/. The press service said on Sunday.",
+            [("December 8", "DATE"), ("Sunday", "DATE")],
+        ),
+        ("MOSCOW, December 10./TASS/. Nothing new.", [("December 10", "DATE")]),
+        (
+            "Following talks on Thursday, September 9, they agreed.",
+            [("Thursday, September 9", "DATE")],
+        ),
+        ("The session on 4 November was short.", [("4 November", "DATE")]),
+        ("It opened Nov. 4 in Minsk.", [("Nov. 4", "DATE")]),
+        ("Signed on 04.11.2021 and 2021-11-04.", [("04.11.2021", "DATE"), ("2021-11-04", "DATE")]),
+        ("In 2019–2020, the talks centered on programs.", [("2019–2020", "DATE")]),
+        ("the Civil War in 1918-1920 was long", [("1918-1920", "DATE")]),
+        (
+            "loans from September 2021 to December 2022 were given",
+            [("September 2021 to December 2022", "DATE")],
+        ),
+        ("by the end of the year", [("the end of the year", "DATE")]),
+        ("a visit in the late fall", [("the late fall", "DATE")]),
+        ("progress over the past years", [("the past years", "DURATION")]),
+        ("an hours-long meeting", [("hours-long", "DURATION")]),
+        ("centuries-old traditions", [("centuries-old", "DURATION")]),
+        ("no plans at the moment", [("the moment", "DATE")]),
+        ("for the time being", [("the time being", "DATE")]),
+        ("in the near future", [("the near future", "DATE")]),
+        ("the cost rose 20 years ago", [("20 years ago", "DATE")]),
+        ("Two days later they left.", [("Two days later", "DATE")]),
+        ("who was in Sevastopol on that day", [("that day", "DATE")]),
+        ("talks held last week and next month", [("last week", "DATE"), ("next month", "DATE")]),
+        ("in the third quarter of 2021", [("the third quarter of 2021", "DATE")]),
+        ("in the 1990s", [("the 1990s", "DATE")]),
+        ("in the 19th century", [("the 19th century", "DATE")]),
+        ("on National Unity Day", [("National Unity Day", "DATE")]),
+        ("it is paid annually", [("annually", "SET")]),
+        ("We may meet.", []),
+        ("the 20th anniversary", []),
+    ],
+)
+def test_blank_pipeline_spans(blank, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert _spans(blank, text) == expected
+
+
+def test_spans_are_minimal(blank) -> None:  # type: ignore[no-untyped-def]
+    for text in ("on December 8, 1999,", "since 1999.", "In 2023,", "(in 2021)"):
+        found = _spans(blank, text)
+        assert len(found) == 1
+        span = found[0][0]
+        assert span[0].isalnum() and span[-1].isalnum(), span
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        (
+            "MOSCOW, December 8. /TASS/. Putin said on Sunday.",
+            date(2019, 12, 8),
+            [("December 8", "2019-12-08"), ("Sunday", "2019-12-08")],
+        ),
+        (
+            "Talks are scheduled for December 20. They met on December 7.",
+            date(2019, 12, 10),
+            [("December 20", "2019-12-20"), ("December 7", "2019-12-07")],
+        ),
+        ("In 2023, bilateral trade rose by 9.2%.", None, [("2023", "2023")]),
+        (
+            "The session was on 4 November. On that day he was in Sevastopol.",
+            None,
+            [("4 November", "XXXX-11-04"), ("that day", "XXXX-11-04")],
+        ),
+        ("It was agreed this year.", None, [("this year", "XXXX")]),
+        ("The date is 31 February 2021.", None, []),
+    ],
+)
+def test_tag_blank(text: str, dct: date | None, expected: list[tuple[str, str]]) -> None:
+    from unionstate_timeline.temporal import tag
+
+    found = [(t.text, t.value) for t in tag(text, dct=dct, model="blank")]
+    assert found == expected
+    for t in tag(text, dct=dct, model="blank"):
+        assert text[t.start : t.end] == t.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        (
+            "Peskov told journalists on Tuesday that the talks will be held on Friday.",
+            date(2019, 12, 10),
+            [("Tuesday", "2019-12-10"), ("Friday", "2019-12-13")],
+        ),
+        (
+            "The president said on Friday that he was pleased.",
+            date(2020, 1, 1),
+            [("Friday", "2019-12-27")],
+        ),
+        (
+            "Putin and Lukashenko held an hours-long meeting in Sochi on December 7.",
+            date(2019, 12, 10),
+            [("hours-long", "PTXH"), ("December 7", "2019-12-07")],
+        ),
+        (
+            "In 2022, Belarus will pay the same price for Russian gas as it did in 2021.",
+            date(2021, 9, 9),
+            [("2022", "2022"), ("2021", "2021")],
+        ),
+        (
+            "The council will likely meet in the late fall.",
+            date(2021, 9, 9),
+            [("the late fall", "2021-FA")],
+        ),
+    ],
+)
+def test_tag_with_model(text: str, dct: date, expected: list[tuple[str, str]]) -> None:
+    from unionstate_timeline.temporal import tag
+
+    assert [(t.text, t.value) for t in tag(text, dct=dct)] == expected
