@@ -6,10 +6,10 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .extract import clause_head
 from .lexicon import lexicon, load_json_data
 from .models import ClaimMention, Document, TimexMention
 from .names import doc_people, entity_name
+from .syntax import clause_head
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

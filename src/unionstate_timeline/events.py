@@ -1,0 +1,262 @@
+"""Event mentions: triggers (patterns/events.jsonl), the date of each trigger's own clause,
+status, actors and places. Output is plain pydantic models; no spaCy object leaves here."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from .lexicon import matcher_patterns
+from .load import _DATELINE
+from .models import Document, EventMention, TimexMention
+from .names import doc_people, entity_name
+from .syntax import clause_head, context_words, cues, parsed, tree_distance, window_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+CALENDAR_KINDS = {"date", "interval", "offset"}
+_TITLE_LEAD = {"that", "and", "but", "to", "as", "which", "who", "while", "so", "also"}
+
+
+@lru_cache(maxsize=4)
+def _event_matcher(vocab: Any) -> Any:
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(vocab, validate=True)
+    for label, patterns in matcher_patterns("events.jsonl"):
+        matcher.add(label, patterns)
+    return matcher
+
+
+def status_of(token: Token, when_future: bool) -> tuple[str, bool]:
+    """(status, negated) of the event whose trigger is token."""
+    c = cues()
+    words = context_words(token) if parsed(token.doc) else window_words(token)
+    negated = bool(words & set(c["negation_cues"]))
+    if words & set(c["cancelled_cues"]) and not negated:
+        return "cancelled", False
+    if words & set(c["expected_cues"]):
+        return "expected", negated
+    if words & set(c["future_aux"]) or words & set(c["planned_cues"]) - {token.lower_}:
+        return "planned", negated
+    return ("planned" if when_future else "occurred"), negated
+
+
+def _clause_tokens(trigger: Token) -> list[Token]:
+    head = clause_head(trigger)
+    skip: set[int] = set()
+    speaker = _speaker(head) if head.lower_ in cues()["speech_verbs"] and head != trigger else None
+    for child in head.children:
+        if (
+            child.dep_ in ("ccomp", "parataxis", "advcl", "relcl")
+            and trigger not in child.subtree
+            or child == speaker
+        ):
+            skip |= {t.i for t in child.subtree}
+    return [t for t in head.subtree if t.i not in skip]
+
+
+def _speaker(verb: Token) -> Token | None:
+    """The subject of a speech verb: the nearest one on its left (parsers sometimes give two)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    left = [c for c in subjects if c.i < verb.i]
+    return max(left, key=lambda c: c.i) if left else (subjects[0] if subjects else None)
+
+
+def _actors_places(trigger: Token, people: dict[str, str], speech: bool) -> tuple[list, list]:
+    sent = trigger.sent if trigger.doc.has_annotation("SENT_START") else trigger.doc[:]
+    if not parsed(trigger.doc):
+        ents = list(sent.ents)
+        return sorted({people.get(e.text, e.text) for e in ents if e.label_ == "PERSON"}), []
+    scope = {t.i for t in _clause_tokens(trigger)}
+    if speech:
+        scope = set()
+        for verb in [trigger, *trigger.ancestors][:4]:
+            subject = _speaker(verb)
+            if subject is not None:
+                scope = {t.i for t in subject.subtree}
+                break
+    actors, parties, places = set(), set(), set()
+    for ent in sent.ents:
+        if ent.root.i not in scope:
+            continue
+        name = entity_name(ent)
+        if (
+            ent.label_ in ("GPE", "LOC", "FAC", "ORG")
+            and ent.root.head.lower_ in ("in", "at")
+            and ent.root.dep_ == "pobj"
+        ):
+            places.add(name)
+        elif ent.label_ == "PERSON":
+            actors.add(people.get(name, name))
+        elif ent.label_ == "GPE" or (speech and ent.label_ == "ORG"):
+            parties.add(name)
+    return sorted(actors or parties), sorted(places)
+
+
+def _title(trigger: Token, timex_tokens: set[int], speech: bool = False) -> str:
+    whole = speech or not parsed(trigger.doc)
+    tokens = list(trigger.sent) if whole else _clause_tokens(trigger)
+    drop = set(timex_tokens)
+    for t in tokens:
+        if t.i in timex_tokens:
+            if t.i - 1 >= 0 and t.doc[t.i - 1].pos_ == "ADP":
+                drop.add(t.i - 1)
+            if t.i + 1 < len(t.doc) and t.doc[t.i + 1].is_punct and t.i + 1 not in timex_tokens:
+                drop.add(t.i + 1)
+    tokens = [t for t in tokens if t.i not in drop]
+    while tokens and (tokens[0].lower_ in _TITLE_LEAD or tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    text = "".join(t.text_with_ws for t in tokens).strip(' ,.;:"“”\n')
+    text = " ".join(text.split())
+    if m := _DATELINE.match(text):
+        text = text[m.end() :].lstrip(" -–—.")
+    text = text[:1].upper() + text[1:]
+    return text if len(text) <= 100 else text[:97].rsplit(" ", 1)[0] + "…"
+
+
+def _attach(triggers: list[tuple[str, Span]], timexes: list[tuple[int, Span]]) -> dict[int, int]:
+    """Map trigger index -> timex index: each timex dates its nearest trigger in the tree."""
+    attached: dict[int, int] = {}
+    speech = set(cues()["speech_types"])
+    for ti, tspan in timexes:
+        home = clause_head(tspan.root)
+        options = [
+            k
+            for k, (label, span) in enumerate(triggers)
+            if label not in speech or clause_head(span.root) == home or not parsed(span.doc)
+        ]
+        best = min(
+            options,
+            key=lambda k: (
+                clause_head(triggers[k][1].root) != home,
+                tree_distance(triggers[k][1].root, tspan.root),
+                abs(triggers[k][1].start - tspan.start),
+            ),
+            default=None,
+        )
+        if best is not None and best not in attached:
+            attached[best] = ti
+    return attached
+
+
+def _inherit(
+    k: int, triggers: list[tuple[str, Span]], attached: dict[int, int]
+) -> tuple[int, str] | None:
+    """A trigger without its own date takes one through 'following/at the talks' or from the
+    speech verb reporting it ("X sent a telegram, the press service said on Sunday")."""
+    label, span = triggers[k]
+    tok = span.root
+    if not parsed(tok.doc):
+        return None
+    preps = set(cues()["inherit_preps"])
+    for j, (other_label, other) in enumerate(triggers):
+        if j == k or j not in attached:
+            continue
+        o = other.root
+        # "agreed ... following talks on X" / "approved at a meeting ... by X": one date for both
+        for low, high in ((o, tok), (tok, o)):
+            if "meeting" in (label, other_label) and high in low.ancestors:
+                path = {t.lower_ for t in low.ancestors if high in t.ancestors}
+                if path & preps:
+                    return attached[j], "via-meeting"
+        if (
+            other_label == "statement"
+            and label != "statement"
+            and o in tok.ancestors
+            and _reported_as_news(tok)
+        ):
+            return attached[j], "reported-same-day"
+    return None
+
+
+def _reported_as_news(tok: Token) -> bool:
+    """Present perfect or present ("has sent", "is meeting"): the report is of the same day.
+    Past perfect and plain past may be any earlier day, so they inherit nothing."""
+    head = clause_head(tok)
+    aux = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    return tok.tag_ != "VBG" and (
+        bool(aux & {"has", "have"})
+        and head.tag_ == "VBN"
+        or head.tag_ in ("VBZ", "VBP")
+        and not aux & {"will", "would"}
+    )
+
+
+def extract_events(
+    doc: Doc, document: Document, timexes: list[TimexMention], dateline: tuple[int, int] = (0, 0)
+) -> list[EventMention]:
+    """Event mentions per sentence, each with the temporal expression of its own clause."""
+    people = doc_people(doc)
+    matcher = _event_matcher(doc.vocab)
+    from spacy.util import filter_spans
+
+    found = [(doc.vocab.strings[m], doc[s:e]) for m, s, e in matcher(doc)]
+    timex_spans = {i: doc.char_span(t.start, t.end) for i, t in enumerate(timexes)}
+    timex_tokens = {tok.i for s in timex_spans.values() if s is not None for tok in s}
+    timex_tokens |= {t.i for t in doc if dateline[0] <= t.idx < dateline[1]}
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    labels = {(s.start, s.end): lab for lab, s in found}
+    out: list[EventMention] = []
+    for sent in sents:
+        spans = filter_spans([s for _, s in found if sent.start <= s.start < sent.end])
+        triggers = [
+            (labels[(s.start, s.end)], s) for s in spans if not any(t.i in timex_tokens for t in s)
+        ]
+        if not triggers:
+            continue
+        calendar = [
+            (i, timex_spans[i])
+            for i, t in enumerate(timexes)
+            if sent.start_char <= t.start < sent.end_char
+            and timex_spans[i] is not None
+            and t.parse["kind"] in CALENDAR_KINDS
+            and t.parse.get("relation") not in ("DCT", "FOR")
+        ]
+        attached = _attach(triggers, calendar)  # type: ignore[arg-type]
+        out += _sentence_events(document, sent, triggers, attached, timexes, people, timex_tokens)
+    return out
+
+
+def _sentence_events(document, sent, triggers, attached, timexes, people, timex_tokens):  # type: ignore[no-untyped-def]
+    c = cues()
+    out: list[EventMention] = []
+    seen: set[tuple[str, int | None]] = set()
+    for k, (label, span) in enumerate(triggers):
+        ti = attached.get(k)
+        method = "explicit"
+        if ti is not None and "relation" in timexes[ti].parse:
+            continue  # "after December 20": the event is not on that date
+        if ti is None:
+            inherited = _inherit(k, triggers, attached)
+            if inherited:
+                ti, method = inherited
+        if ti is None and (label not in c["undated_types"] or span.root.pos_ != "VERB"):
+            continue  # undated events only from verbs: "a historic decision" is no event
+        status, negated = status_of(span.root, ti is not None and timexes[ti].tense == "future")
+        if negated or (label, ti) in seen:
+            continue
+        seen.add((label, ti))
+        actors, places = _actors_places(span.root, people, label in c["speech_types"])
+        out.append(
+            EventMention(
+                doc_id=document.info.doc_id,
+                type=label,
+                title=_title(span.root, timex_tokens, label in c["speech_types"]),
+                trigger=span.text,
+                status=status,
+                actors=actors,
+                places=places,
+                timex=ti,
+                date_method=method,
+                sent_start=sent.start_char,
+                sent_end=_sent_end(sent),
+            )
+        )
+    return out
+
+
+def _sent_end(sent: Span) -> int:
+    text = sent.text.rstrip()
+    return sent.start_char + len(text)
