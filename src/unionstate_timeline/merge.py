@@ -60,20 +60,50 @@ class _Item:
 
 @dataclass
 class _Cluster:
+    """Items of one event. `items` only ever grows, so the derived fields are kept up to date
+    incrementally (recomputing them on every comparison made clustering quadratic)."""
+
     items: list[_Item] = field(default_factory=list)
+    _seen: int = 0
+    _when: When | None = None
+    _actors: set[str] = field(default_factory=set)
+    _places: set[str] = field(default_factory=set)
+    _docs: set[str] = field(default_factory=set)
+
+    def _sync(self) -> None:
+        for i in self.items[self._seen :]:
+            w = i.when
+            if w is not None and (
+                self._when is None
+                or (RANK[w.precision], -w.confidence)
+                < (RANK[self._when.precision], -self._when.confidence)
+            ):
+                self._when = w
+            self._actors.update(i.mention.actors)
+            self._places.update(i.mention.places)
+            self._docs.add(i.mention.doc_id)
+        self._seen = len(self.items)
 
     @property
     def when(self) -> When | None:
-        dated = [i.when for i in self.items if i.when is not None]
-        return min(dated, key=lambda w: (RANK[w.precision], -w.confidence)) if dated else None
+        """The most precise date of the items (the first one seen among equals)."""
+        self._sync()
+        return self._when
 
     @property
     def actors(self) -> set[str]:
-        return {a for i in self.items for a in i.mention.actors}
+        self._sync()
+        return self._actors
 
     @property
     def places(self) -> set[str]:
-        return {p for i in self.items for p in i.mention.places}
+        self._sync()
+        return self._places
+
+    @property
+    def doc_ids(self) -> set[str]:
+        self._sync()
+        return self._docs
 
 
 def dates_compatible(a: When, b: When) -> bool:
@@ -112,15 +142,67 @@ def _coarse_fits(item: _Item, cluster: _Cluster) -> bool:
         and item.when is not None
         and item.when.precision == cluster.when.precision
     )
-    other_doc = item.mention.doc_id not in {i.mention.doc_id for i in cluster.items}
+    other_doc = item.mention.doc_id not in cluster.doc_ids
     shared = bool(
         set(item.mention.actors) & cluster.actors or set(item.mention.places) & cluster.places
     )
     return same or (other_doc and shared)
 
 
+class _Blocks:
+    """Clusters of one type indexed by the months their dates cover, by date value, and by the
+    value without its year (what an `XXXX-MM-DD` date can match).
+
+    `dates_compatible` needs equal values, overlapping intervals or a matching X value, so only
+    those clusters can fit an item. A cluster is re-indexed when its date changes; the index
+    only grows (a superset of the candidates is safe: each is still checked in full).
+    """
+
+    def __init__(self) -> None:
+        self.loose: list[_Cluster] = []  # dates without a usable start/end
+        self.by_month: dict[int, list[_Cluster]] = {}
+        self.by_value: dict[str, list[_Cluster]] = {}
+        self.by_suffix: dict[tuple[int, str], list[_Cluster]] = {}
+
+    @staticmethod
+    def _months(w: When | None) -> range | None:
+        """The months the date covers, as year * 12 + month - 1."""
+        if w is None or not (w.start and w.end) or w.value.startswith("X"):
+            return None
+        try:
+            first = int(w.start[:4]) * 12 + int(w.start[5:7]) - 1
+            last = int(w.end[:4]) * 12 + int(w.end[5:7]) - 1
+        except ValueError:
+            return None
+        return range(first, last + 1)
+
+    def add(self, cluster: _Cluster, w: When | None) -> None:
+        months = self._months(w)
+        if months is None:
+            self.loose.append(cluster)
+        else:
+            for m in months:
+                self.by_month.setdefault(m, []).append(cluster)
+        if w is not None:
+            self.by_value.setdefault(w.value, []).append(cluster)
+            self.by_suffix.setdefault((len(w.value), w.value[4:]), []).append(cluster)
+
+    def candidates(self, w: When | None) -> list[_Cluster]:
+        found = {id(c): c for c in self.loose}
+        if w is not None:
+            found.update((id(c), c) for c in self.by_value.get(w.value, ()))
+        months = self._months(w)
+        if months is not None:
+            for m in months:
+                found.update((id(c), c) for c in self.by_month.get(m, ()))
+        elif w is not None and w.value.startswith("X"):
+            found.update((id(c), c) for c in self.by_suffix.get((len(w.value), w.value[4:]), ()))
+        return list(found.values())
+
+
 def _cluster(items: list[_Item]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
+    blocks: dict[str, _Blocks] = {}  # only same-type clusters sharing a month can fit
     for item in sorted(
         items,
         key=lambda i: (
@@ -129,20 +211,32 @@ def _cluster(items: list[_Item]) -> list[_Cluster]:
             i.citation.start,
         ),
     ):
-        fits = [c for c in clusters if _compatible(item, c) and _coarse_fits(item, c)]
+        block = blocks.setdefault(item.mention.type, _Blocks())
+        fits = [
+            c for c in block.candidates(item.when) if _compatible(item, c) and _coarse_fits(item, c)
+        ]
         if len(fits) == 1:
+            before = fits[0].when
             fits[0].items.append(item)
+            if fits[0].when is not before:
+                block.add(fits[0], fits[0].when)
         else:
             clusters.append(_Cluster([item]))
+            block.add(clusters[-1], clusters[-1].when)
     return clusters
 
 
 def _join_conflicts(clusters: list[_Cluster]) -> list[tuple[_Cluster, list[Conflict]]]:
     """One-off events (a treaty signed) reported on different days by different sources."""
     out: list[tuple[_Cluster, list[Conflict]]] = []
+    hosts: dict[str, list[tuple[_Cluster, list[Conflict]]]] = {}  # one-off day-dated, by type
     for c in clusters:
         w = c.when
-        for host, conflicts in out:
+        type_ = c.items[0].mention.type
+        if w is None or w.precision != "day" or type_ not in ONE_OFF_TYPES:
+            out.append((c, []))
+            continue
+        for host, conflicts in hosts.get(type_, []):
             hw = host.when
             if (
                 w
@@ -150,7 +244,7 @@ def _join_conflicts(clusters: list[_Cluster]) -> list[tuple[_Cluster, list[Confl
                 and c.items[0].mention.type == host.items[0].mention.type in ONE_OFF_TYPES
                 and w.precision == hw.precision == "day"
                 and w.value[:4] == hw.value[:4]
-                and not {i.mention.doc_id for i in c.items} & {i.mention.doc_id for i in host.items}
+                and not c.doc_ids & host.doc_ids
                 and _same_object(c, host)
             ):
                 docs = [[i.mention.doc_id for i in host.items][0], c.items[0].mention.doc_id]
@@ -159,6 +253,7 @@ def _join_conflicts(clusters: list[_Cluster]) -> list[tuple[_Cluster, list[Confl
                 break
         else:
             out.append((c, []))
+            hosts.setdefault(type_, []).append(out[-1])
     return out
 
 

@@ -1,0 +1,241 @@
+"""`make bench`: end-to-end throughput against the bare spaCy floor and a naive dateparser pass.
+
+Prints one table and writes bench-results/latest.json (and bench-results/<commit>.json).
+
+What is measured, all on the same generated corpus (benchmarks/corpus.py):
+- end to end: `pipeline.build([folder])` (load, annotate, extract, anchor, merge), no cache;
+- floor: `nlp.pipe` of the build's own `nlp` with our two components (unionstate_paragraphs,
+  unionstate_timex) disabled, i.e. exactly the spaCy model components the build runs
+  (tok2vec, tagger, parser, attribute_ruler, ner; the lemmatizer is excluded by the build);
+- search_dates: `dateparser.search.search_dates(text, languages=["en"])` over a sample of
+  texts, extrapolated to the whole corpus (it is slow);
+- workers: extract_documents with n_process 1 and 2 on a subset;
+- peak RSS of this process, RSS growth during the end-to-end build (streaming check);
+- `timeline --help` wall time in a subprocess, best of 5.
+The model is loaded once before any timing, so no figure includes model load time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import ROOT, make_corpus  # noqa: E402
+
+OURS = ("unionstate_paragraphs", "unionstate_timex")
+TARGETS = {"vs_floor": 0.75, "vs_search_dates": 1.0, "help_seconds": 0.3}
+
+
+def rss_mb() -> float:
+    """Current resident set size in MB (Linux /proc), else peak RSS."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except OSError:
+        return peak_rss_mb()
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def git_commit() -> str:
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return out.stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def rate(n_docs: int, n_words: int, seconds: float) -> dict[str, float]:
+    return {
+        "seconds": round(seconds, 3),
+        "docs_per_s": round(n_docs / seconds, 2),
+        "words_per_s": round(n_words / seconds, 1),
+    }
+
+
+def help_time() -> float:
+    exe = Path(sys.executable).with_name("timeline")
+    cmd = (
+        [str(exe), "--help"]
+        if exe.exists()
+        else [sys.executable, "-m", "unionstate_timeline", "--help"]
+    )
+    best = float("inf")
+    for _ in range(5):
+        t = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, check=True)
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=1000, help="corpus size (default 1000)")
+    ap.add_argument("--sample", type=int, default=100, help="texts for search_dates")
+    ap.add_argument("--scaling-docs", type=int, default=200, help="subset for --workers 1/2")
+    ap.add_argument("--out", type=Path, default=ROOT / "bench-results" / "latest.json")
+    args = ap.parse_args()
+
+    from unionstate_timeline.annotate import get_nlp
+    from unionstate_timeline.load import iter_documents
+    from unionstate_timeline.models import Document
+    from unionstate_timeline.pipeline import BuildStats, build, extract_documents
+
+    started = time.perf_counter()
+    results: dict[str, object] = {
+        "commit": git_commit(),
+        "python": platform.python_version(),
+        "cpu": cpu_model(),
+        "cores": os.cpu_count(),
+        "docs": args.docs,
+    }
+    with tempfile.TemporaryDirectory(prefix="unionstate-bench-") as tmp:
+        folder = Path(tmp) / "corpus"
+        make_corpus(folder, args.docs)
+        docs = [d for d in iter_documents([folder]) if isinstance(d, Document)]
+        texts = [d.body for d in docs]
+        n_docs, n_words = len(docs), sum(len(d.text.split()) for d in docs)
+        results.update(docs=n_docs, words=n_words)
+        print(
+            f"corpus: {n_docs} docs, {n_words:,} words; cpu: {results['cpu']} x{results['cores']}",
+            flush=True,
+        )
+
+        t = time.perf_counter()
+        nlp = get_nlp()
+        list(nlp.pipe(texts[:8]))  # warm-up
+        results["model_load_seconds"] = round(time.perf_counter() - t, 2)
+        results["components"] = [p for p in nlp.pipe_names if p not in OURS]
+
+        # end to end, sampling RSS as documents stream through
+        rss_before, samples, done = rss_mb(), [], [0]
+
+        def tick(n: int) -> None:
+            done[0] += n
+            if done[0] % max(n_docs // 4, 1) == 0:
+                samples.append((done[0], round(rss_mb(), 1)))
+
+        stats = BuildStats()
+        t = time.perf_counter()
+        build([folder], progress=tick, stats=stats)
+        e2e = rate(n_docs, n_words, time.perf_counter() - t)
+        results["end_to_end"] = e2e | {"events": stats.events, "claims": stats.claims}
+        results["rss_during_build_mb"] = {"before": round(rss_before, 1), "samples": samples}
+        print(f"end to end: {e2e}", flush=True)
+
+        t = time.perf_counter()
+        with nlp.select_pipes(disable=list(OURS)):
+            for _ in nlp.pipe(texts, batch_size=32):
+                pass
+        floor = rate(n_docs, n_words, time.perf_counter() - t)
+        results["floor_nlp_pipe"] = floor
+        print(f"floor (nlp.pipe): {floor}", flush=True)
+
+        from dateparser.search import search_dates
+
+        sample = texts[: args.sample]
+        search_dates("warm up on 8 December 1999", languages=["en"])
+        t = time.perf_counter()
+        found = sum(len(search_dates(x, languages=["en"]) or []) for x in sample)
+        sd_seconds = (time.perf_counter() - t) * n_docs / len(sample)
+        sd_words = sum(len(x.split()) for x in sample) * n_docs / len(sample)
+        sd = rate(n_docs, int(sd_words), sd_seconds) | {
+            "sample_docs": len(sample),
+            "extrapolated": len(sample) < n_docs,
+            "dates_found_in_sample": found,
+        }
+        results["search_dates"] = sd
+        print(f"search_dates (sample of {len(sample)}, extrapolated): {sd}", flush=True)
+
+        subset = docs[: args.scaling_docs]
+        sub_words = sum(len(d.text.split()) for d in subset)
+        scaling = {}
+        for workers in (1, 2):
+            t = time.perf_counter()
+            for _ in extract_documents(subset, workers=workers):
+                pass
+            scaling[str(workers)] = rate(len(subset), sub_words, time.perf_counter() - t)
+        scaling["speedup"] = round(scaling["1"]["seconds"] / scaling["2"]["seconds"], 2)
+        results["workers"] = scaling
+        print(f"workers (extract, {len(subset)} docs): {scaling}", flush=True)
+
+    results["help_seconds"] = round(help_time(), 3)
+    results["peak_rss_mb"] = round(peak_rss_mb(), 1)
+    results["ratio_vs_floor"] = round(e2e["words_per_s"] / floor["words_per_s"], 3)
+    results["ratio_vs_search_dates"] = round(e2e["words_per_s"] / sd["words_per_s"], 2)
+    results["bench_seconds"] = round(time.perf_counter() - started, 1)
+    report(results)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(results, indent=2) + "\n"
+    args.out.write_text(text)
+    (args.out.parent / f"{results['commit']}.json").write_text(text)
+    print(f"written {args.out}")
+
+
+def report(r: dict) -> None:
+    def row(name: str, m: dict) -> str:
+        return f"{name:<28}{m['docs_per_s']:>10.1f}{m['words_per_s']:>14,.0f}{m['seconds']:>10.1f}"
+
+    print()
+    print(f"{'':<28}{'docs/s':>10}{'words/s':>14}{'seconds':>10}")
+    print(row("end to end (build)", r["end_to_end"]))
+    print(row("floor (bare nlp.pipe)", r["floor_nlp_pipe"]))
+    print(row(f"search_dates (~{r['search_dates']['sample_docs']} docs)", r["search_dates"]))
+    print(row("extract, --workers 1", r["workers"]["1"]))
+    print(row("extract, --workers 2", r["workers"]["2"]))
+
+    def verdict(ok: bool) -> str:
+        return "ok" if ok else "MISSED"
+
+    print()
+    print(
+        f"end to end / floor        {r['ratio_vs_floor']:.2f}x  (target >= "
+        f"{TARGETS['vs_floor']}x: {verdict(r['ratio_vs_floor'] >= TARGETS['vs_floor'])})"
+    )
+    print(
+        f"end to end / search_dates {r['ratio_vs_search_dates']:.2f}x  (target >= "
+        f"{TARGETS['vs_search_dates']}x: "
+        f"{verdict(r['ratio_vs_search_dates'] >= TARGETS['vs_search_dates'])})"
+    )
+    print(
+        f"timeline --help           {r['help_seconds']:.3f}s  (target < "
+        f"{TARGETS['help_seconds']}s: {verdict(r['help_seconds'] < TARGETS['help_seconds'])})"
+    )
+    print(f"--workers 2 speedup       {r['workers']['speedup']:.2f}x on {r['cores']} cores")
+    samples = r["rss_during_build_mb"]["samples"]
+    print(
+        f"peak RSS                  {r['peak_rss_mb']:.0f} MB; RSS during build (docs, MB): "
+        f"{samples}"
+    )
+    print(f"bench wall time           {r['bench_seconds']:.0f}s")
+
+
+if __name__ == "__main__":
+    main()
