@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test lint eval bench screenshot clean
+.PHONY: install run test lint eval bench screenshot browser-deps clean
 
 install: $(STAMP)
 
@@ -17,7 +17,12 @@ $(STAMP): pyproject.toml
 run: install
 	$(BIN)/timeline build data/raw -o timeline.json
 
-test: install
+# Headless Chromium + driver (Debian packages) for the HTML browser test and `make screenshot`.
+browser-deps:
+	command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	  (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver)
+
+test: install browser-deps
 	$(BIN)/pytest
 
 lint: install
@@ -31,5 +36,16 @@ eval: install
 bench: install
 	$(BIN)/python benchmarks/bench.py
 
+# timeline.json -> timeline.html -> timeline.png, to look at the page as a reader would.
+screenshot: install browser-deps
+	test -f timeline.json || $(MAKE) run
+	$(BIN)/timeline export timeline.json -f html -o timeline.html
+	profile=$$(mktemp -d) && chromium --headless --no-sandbox --disable-gpu --disable-quic \
+	  --no-first-run --disable-background-networking --disable-component-update --disable-sync \
+	  --hide-scrollbars --window-size=1400,1600 --user-data-dir=$$profile \
+	  --screenshot=$(CURDIR)/timeline.png file://$(CURDIR)/timeline.html 2>/dev/null; \
+	  status=$$?; rm -rf $$profile; exit $$status
+	@echo "wrote timeline.png"
+
 clean:
-	rm -rf $(VENV) timeline.json .pytest_cache
+	rm -rf $(VENV) timeline.json timeline.html timeline.png .pytest_cache

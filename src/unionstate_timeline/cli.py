@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .cli_eval import eval_command
+from .cli_outputs import diff, export, show
 from .errors import InputError, TimelineError
 
 if TYPE_CHECKING:
@@ -188,6 +189,9 @@ def tag(
 
 
 app.command("eval")(eval_command)
+app.command()(show)
+app.command()(export)
+app.command()(diff)
 
 
 def main() -> None:

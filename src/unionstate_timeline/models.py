@@ -240,3 +240,50 @@ class AnchoredDocument(_Model):
         default_factory=list, description="Per TimexMention (same index): its When, or null."
     )
     flags: list[str] = Field(default_factory=list, description="Impossible or absurd dates seen.")
+
+
+# --- diff between two timelines (`timeline diff`) ----------------------------------------------
+
+
+class EventChange(_Model):
+    """One event present in both timelines whose content changed."""
+
+    event_id: str = Field(description="Id in the new timeline.")
+    old_event_id: str = Field(description="Id in the old timeline (differs when matched by date).")
+    matched_by: Literal["id", "date+citation"] = Field(description="How the two were paired.")
+    kinds: list[str] = Field(
+        description="What changed: date, citations, status, conflicts, title, type, actors, ..."
+    )
+    changes: list[str] = Field(description="Each change described for a reader.")
+    old: Event
+    new: Event
+
+
+class TimelineDiff(_Model):
+    """What a new build added to, changed in and removed from an old one."""
+
+    added: list[Event] = Field(default_factory=list, description="Events only in the new one.")
+    removed: list[Event] = Field(default_factory=list, description="Events only in the old one.")
+    changed: list[EventChange] = Field(default_factory=list)
+    unchanged: int = Field(0, description="Events equal in both.")
+    claims_added: list[Claim] = Field(default_factory=list)
+    claims_removed: list[Claim] = Field(default_factory=list)
+    claims_changed: list[Claim] = Field(
+        default_factory=list, description="Claims with the same id and new content (new version)."
+    )
+    documents_added: list[str] = Field(default_factory=list, description="New doc_ids.")
+    documents_removed: list[str] = Field(default_factory=list, description="Dropped doc_ids.")
+
+    @property
+    def equal(self) -> bool:
+        """True when nothing was added, removed or changed."""
+        return not (
+            self.added
+            or self.removed
+            or self.changed
+            or self.claims_added
+            or self.claims_removed
+            or self.claims_changed
+            or self.documents_added
+            or self.documents_removed
+        )

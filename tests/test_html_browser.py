@@ -1,0 +1,131 @@
+"""The HTML timeline as a person sees it: rendered by headless Chromium through selenium.
+
+CI installs Chromium with `make browser-deps` (a prerequisite of `make test`); on a machine
+without /usr/bin/chromium these tests are skipped with that reason.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sample_timelines import cite, event, small_timeline, sort_events, when
+from unionstate_timeline.export import to_html
+from unionstate_timeline.models import Timeline
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
+        reason="needs /usr/bin/chromium and /usr/bin/chromedriver "
+        "(Debian: apt-get install chromium chromium-driver, or `make browser-deps`)",
+    ),
+]
+FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--window-size=1400,1000",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def driver() -> Iterator[Any]:
+    webdriver = pytest.importorskip("selenium.webdriver")
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="timeline-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in [*FLAGS, f"--user-data-dir={profile}"]:
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    # an explicit driver path: selenium-manager would otherwise try to download one
+    drv = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
+    try:
+        yield drv
+    finally:
+        drv.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def _open(driver: Any, tmp_path: Path, timeline: Timeline) -> list[dict[str, Any]]:
+    page = tmp_path / "timeline.html"
+    page.write_text(to_html(timeline), encoding="utf-8")
+    driver.get_log("browser")  # drop what earlier pages logged
+    driver.get(page.as_uri())
+    return driver.get_log("browser")
+
+
+def _many_events() -> Timeline:
+    """A busier timeline: 60 events over three years, to exercise lane packing."""
+    base = small_timeline()
+    extra = []
+    for i in range(60):
+        year, month, day = 2015 + i % 3, 1 + i % 12, 1 + i % 28
+        iso = f"{year}-{month:02d}-{day:02d}"
+        extra.append(
+            event(
+                f"ev-x{i:02d}",
+                "meeting",
+                f"Extra meeting number {i}",
+                when(iso, "day", iso, iso),
+                [cite("d1", 2000 + i, f"Meeting {i}.")],
+                status="planned" if i % 5 == 0 else "occurred",
+            )
+        )
+    return base.model_copy(update={"events": sort_events([*base.events, *extra])})
+
+
+@pytest.mark.parametrize("make", [small_timeline, _many_events], ids=["small", "busy"])
+def test_html_browser_one_mark_per_event_no_errors(driver: Any, tmp_path: Path, make: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    timeline = make()
+    logs = _open(driver, tmp_path, timeline)
+    errors = [entry for entry in logs if entry.get("level") in ("SEVERE", "WARNING")]
+    assert not errors, errors
+    marks = driver.find_elements(By.CSS_SELECTOR, ".event-mark")
+    assert len(marks) == len(timeline.events)
+    ids = sorted(m.get_attribute("data-event-id") for m in marks)
+    assert ids == sorted(e.event_id for e in timeline.events)
+    assert all(m.is_displayed() for m in marks)
+
+
+def test_html_browser_marks_do_not_overlap(driver: Any, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    _open(driver, tmp_path, _many_events())
+    boxes = driver.execute_script(
+        "return Array.from(document.querySelectorAll('.lanes .event-mark')).map(function (m) {"
+        "  var r = m.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; });"
+    )
+    assert boxes and driver.find_elements(By.CSS_SELECTOR, ".lanes")
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            overlap = a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1
+            assert not overlap, (a, b)
+
+
+def test_html_browser_click_shows_quotes(driver: Any, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    timeline = small_timeline()
+    _open(driver, tmp_path, timeline)
+    popover = driver.find_element(By.ID, "popover")
+    assert not popover.is_displayed()
+    driver.find_element(By.CSS_SELECTOR, '.event-mark[data-event-id="ev-treaty"]').click()
+    assert popover.is_displayed()
+    assert "The presidents signed the Treaty on December 8, 1999." in popover.text
+    assert "TASS" in popover.text
+    # the quote with markup is shown as text, not run
+    driver.find_element(By.CSS_SELECTOR, '.event-mark[data-event-id="ev-cancel"]').click()
+    assert "</script><script>alert(1)</script>" in popover.text
+    assert not driver.get_log("browser")
