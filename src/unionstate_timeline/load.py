@@ -476,11 +476,13 @@ def _load_file(
             return list(_iter_jsonl_articles(path, doc_id, max_bytes))
         data = read_bytes(path, max_bytes)
         text, warning = decode_bytes(data, str(path))
+        meta = manifest.get(path.name) or manifest.get(doc_id)
+        digest = hashlib.sha256(data).hexdigest()
+        return [make_document(doc_id, str(path), text, sha256=digest, meta=meta, reason=warning)]
     except InputError as exc:
         return [_skip(path, doc_id, exc.reason)]
-    meta = manifest.get(path.name) or manifest.get(doc_id)
-    digest = hashlib.sha256(data).hexdigest()
-    return [make_document(doc_id, str(path), text, sha256=digest, meta=meta, reason=warning)]
+    except Exception as exc:  # a loader bug on one file must not lose the batch
+        return [_skip(path, doc_id, f"internal error: {type(exc).__name__}: {exc}")]
 
 
 def _keep_once(items: list[Document | DocumentInfo]) -> list[Document | DocumentInfo]:
