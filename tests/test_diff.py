@@ -162,3 +162,30 @@ def test_diff_cli_exit_codes(tmp_path: Path, old: Timeline) -> None:
     assert json.loads(runner.invoke(app, ["diff", a, b, "-f", "json"]).stdout)["added"]
     missing = runner.invoke(app, ["diff", a, str(tmp_path / "nope.json")])
     assert missing.exit_code == 3 and "nope.json" in missing.stderr
+
+
+@pytest.mark.model
+def test_diff_fifth_article_adds_exactly_its_events(
+    sample_timeline: Timeline, tmp_path: Path
+) -> None:
+    """A build of four sample articles against all five: only what the fifth brings shows."""
+    import shutil
+
+    from unionstate_timeline.pipeline import build
+
+    raw = Path(__file__).resolve().parent.parent / "data" / "raw"
+    files = sorted(raw.glob("*.txt"))
+    four_dir = tmp_path / "raw"
+    four_dir.mkdir()
+    for f in files[:-1]:
+        shutil.copy(f, four_dir / f.name)
+    fifth = files[-1].stem
+    d = diff(build([four_dir]), sample_timeline)
+    assert d.documents_added == [fifth] and not d.documents_removed
+    assert not d.removed
+    touched = {
+        e.event_id for e in sample_timeline.events if any(c.doc_id == fifth for c in e.citations)
+    }
+    assert touched
+    assert {e.event_id for e in d.added} | {c.event_id for c in d.changed} == touched
+    assert all("citations" in c.kinds for c in d.changed)

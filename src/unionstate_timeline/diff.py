@@ -15,7 +15,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from .models import Citation, Event, EventChange, Timeline, TimelineDiff, When
+from .models import Citation, Claim, Event, EventChange, Timeline, TimelineDiff, When
 from .present import PRECISION_RANK, date_label, number, type_label
 
 # --- matching ----------------------------------------------------------------------------------
@@ -254,9 +254,13 @@ def to_md(d: TimelineDiff) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+def _claim_text(c: Claim) -> str:
+    return f"{c.subject} {number(c.value, grouped=True)} {c.unit} ({date_label(c.as_of)})"
+
+
 def to_table(d: TimelineDiff) -> RenderableType:
     """Rich table: one row per added (+), changed (~) and removed (-) event."""
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, title=summary(d), title_justify="left")
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     table.add_column("", no_wrap=True, width=1)
     table.add_column("Date", min_width=10, max_width=11)
     table.add_column("Type", max_width=10)
@@ -276,11 +280,11 @@ def to_table(d: TimelineDiff) -> RenderableType:
         table.add_row(
             Text("-", "bold red"), date_label(e.when), type_label(e.type), Text(e.title, "red")
         )
-    extra = [f"claims added: {c.subject} {number(c.value)} {c.unit}" for c in d.claims_added]
-    extra += [f"claims removed: {c.subject} {number(c.value)} {c.unit}" for c in d.claims_removed]
-    extra += [f"claims changed: {c.subject} {number(c.value)} {c.unit}" for c in d.claims_changed]
+    extra = [f"claim added: {_claim_text(c)}" for c in d.claims_added]
+    extra += [f"claim removed: {_claim_text(c)}" for c in d.claims_removed]
+    extra += [f"claim changed: {_claim_text(c)}" for c in d.claims_changed]
     extra += [f"document added: {x}" for x in d.documents_added]
     extra += [f"document removed: {x}" for x in d.documents_removed]
     if not (d.added or d.changed or d.removed):
-        return Group(Text(summary(d)), *[Text(x) for x in extra])
-    return Group(table, *[Text(x) for x in extra])
+        return Group(Text(summary(d), style="bold"), *[Text(x) for x in extra])
+    return Group(Text(summary(d), style="bold"), table, *[Text(x) for x in extra])
