@@ -165,8 +165,8 @@ def mask_furniture(text: str) -> str:
             _blank(chars, start, end)
             # photo captions: the unpunctuated lines just above a credit line ("© ...")
             if caption.match(stripped):
-                j = i - 1
-                while j >= 0 and lines[j][2].strip() and lines[j][2].strip()[-1] not in ".!?\"”":
+                j, first = i - 1, max(i - _CAPTION_MAX_LINES, 0)
+                while j >= first and lines[j][2].strip()[-1:] not in ("", *".!?\"”"):
                     _blank(chars, lines[j][0], lines[j][1])
                     j -= 1
             continue
@@ -174,6 +174,8 @@ def mask_furniture(text: str) -> str:
             seen_prose = True
     return "".join(chars)
 
+
+_CAPTION_MAX_LINES = 2  # a caption and its credited copy; a third line up is the standfirst
 
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z.' -]{1,40}?),\s+(?:(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})"
