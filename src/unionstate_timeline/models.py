@@ -39,7 +39,7 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-# --- temporal values ---------------------------------------------------------------------------
+# --- temporal values ---
 
 
 class When(_Model):
@@ -71,7 +71,7 @@ class Timex(_Model):
     mod: str | None = Field(None, description="TIMEX3 modifier (START, MID, END, ...).")
 
 
-# --- documents ---------------------------------------------------------------------------------
+# --- documents ---
 
 
 class DocumentInfo(_Model):
@@ -96,7 +96,7 @@ class DocumentInfo(_Model):
     )
 
 
-# --- timeline entries --------------------------------------------------------------------------
+# --- timeline entries ---
 
 
 class Citation(_Model):

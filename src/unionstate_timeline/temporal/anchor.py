@@ -42,8 +42,9 @@ def year_bounds(mentions: Sequence[TimexMention]) -> tuple[int | None, int | Non
 def _anniversaries(text: str) -> list[int]:
     words = lexicon()["ordinal_words"]
     out = []
-    for m in re.finditer(r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary|\b([a-z-]+)\s+anniversary",
-                         text, re.IGNORECASE):
+    for m in re.finditer(
+        r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary|\b([a-z-]+)\s+anniversary", text, re.IGNORECASE
+    ):
         if m.group(1):
             out.append(int(m.group(1)))
         elif m.group(2).lower() in words:
@@ -85,9 +86,13 @@ def dct_candidates(doc: Document, mentions: Sequence[TimexMention]) -> tuple[lis
         dates = [d for y in window if (d := _valid(y, month, day))]
         method = "dateline"
         weekdays = {
-            m.parse["weekday"] for m in mentions
-            if m.parse.get("kind") == "date" and set(m.parse) >= {"weekday"}
-            and "month" not in m.parse and "rel" not in m.parse and m.tense != "future"
+            m.parse["weekday"]
+            for m in mentions
+            if m.parse.get("kind") == "date"
+            and set(m.parse) >= {"weekday"}
+            and "month" not in m.parse
+            and "rel" not in m.parse
+            and m.tense != "future"
         }
         if len(weekdays) == 1:
             w = weekdays.pop()
@@ -106,8 +111,11 @@ def dct_candidates(doc: Document, mentions: Sequence[TimexMention]) -> tuple[lis
         if m.in_lead and p.get("kind") == "date" and {"weekday", "month", "day"} <= set(p):
             if "year" in p or m.tense == "future" or window is None:
                 continue
-            dates = [d for y in window if (d := _valid(y, p["month"], p["day"]))
-                     and d.weekday() == p["weekday"]]
+            dates = [
+                d
+                for y in window
+                if (d := _valid(y, p["month"], p["day"])) and d.weekday() == p["weekday"]
+            ]
             return dates, "lead+weekday"
     return [], "unknown"
 
@@ -115,13 +123,21 @@ def dct_candidates(doc: Document, mentions: Sequence[TimexMention]) -> tuple[lis
 def _when(r: Resolved, text: str | None, dct_confidence: float) -> When:
     factor = 1.0 if r.method == "explicit" else dct_confidence
     return When(
-        value=r.value, start=r.start, end=r.end, precision=r.precision,  # type: ignore[arg-type]
-        mod=r.mod, text=text, method=r.method, confidence=round(r.confidence * factor, 3),
+        value=r.value,
+        start=r.start,
+        end=r.end,
+        precision=r.precision,  # type: ignore[arg-type]
+        mod=r.mod,
+        text=text,
+        method=r.method,
+        confidence=round(r.confidence * factor, 3),
     )
 
 
 def resolve_all(
-    mentions: Sequence[TimexMention], dct: date | None, dct_confidence: float = 1.0,
+    mentions: Sequence[TimexMention],
+    dct: date | None,
+    dct_confidence: float = 1.0,
     bounds: tuple[int | None, int | None] = (None, None),
 ) -> tuple[list[When | None], list[str]]:
     """Resolve every mention in text order; anaphora ("that day") use the last day resolved."""
@@ -133,8 +149,14 @@ def resolve_all(
         parse = dict(m.parse)
         try:
             r = resolve(parse, dct, m.tense, previous)
-            if (r is not None and dct is None and window is not None
-                    and r.value.startswith("XXXX") and "weekday" in parse and "day" in parse):
+            if (
+                r is not None
+                and dct is None
+                and window is not None
+                and r.value.startswith("XXXX")
+                and "weekday" in parse
+                and "day" in parse
+            ):
                 r = _year_from_weekday(parse, m.tense, window) or r
         except ImpossibleDate as exc:
             flags.append(f"{m.text!r} at {m.start}: {exc}")
@@ -150,8 +172,12 @@ def resolve_all(
 
 
 def _year_from_weekday(parse: dict[str, object], tense: str, window: range) -> Resolved | None:
-    years = [y for y in window if (d := _valid(y, parse["month"], parse["day"]))  # type: ignore[arg-type]
-             and d.weekday() == parse["weekday"]]
+    years = [
+        y
+        for y in window
+        if (d := _valid(y, parse["month"], parse["day"]))  # type: ignore[arg-type]
+        and d.weekday() == parse["weekday"]
+    ]
     if len(years) != 1:
         return None
     r = resolve({**parse, "year": years[0]}, None, tense)
@@ -160,21 +186,37 @@ def _year_from_weekday(parse: dict[str, object], tense: str, window: range) -> R
     return Resolved(r.value, r.precision, r.mod, "weekday+years", 0.85, r.start, r.end)
 
 
-def _build(doc: Document, mentions: Sequence[TimexMention], dct: date | None,
-           method: str, confidence: float, candidates: list[date]) -> AnchoredDocument:
+def _build(
+    doc: Document,
+    mentions: Sequence[TimexMention],
+    dct: date | None,
+    method: str,
+    confidence: float,
+    candidates: list[date],
+) -> AnchoredDocument:
     whens, flags = resolve_all(mentions, dct, confidence, year_bounds(mentions))
     published = None
     if dct is not None:
-        published = When(value=dct.isoformat(), start=dct.isoformat(), end=dct.isoformat(),
-                         precision="day", method=method, confidence=confidence)
-    info = doc.info.model_copy(update={
-        "published": published,
-        "published_candidates": [d.isoformat() for d in candidates[:MAX_CANDIDATES]]
-        if dct is None else [],
-    })
+        published = When(
+            value=dct.isoformat(),
+            start=dct.isoformat(),
+            end=dct.isoformat(),
+            precision="day",
+            method=method,
+            confidence=confidence,
+        )
+    info = doc.info.model_copy(
+        update={
+            "published": published,
+            "published_candidates": [d.isoformat() for d in candidates[:MAX_CANDIDATES]]
+            if dct is None
+            else [],
+        }
+    )
     timexes = [
         Timex(start=m.start, end=m.end, text=m.text, type=m.type, value=w.value, mod=w.mod)
-        for m, w in zip(mentions, whens, strict=True) if w is not None
+        for m, w in zip(mentions, whens, strict=True)
+        if w is not None
     ]
     # "this year" or "Tuesday" in a text with no date keeps its X value as a timex, but it puts
     # nothing on the calendar, so no event is dated by it
@@ -225,6 +267,7 @@ def anchor_corpus(extractions: Sequence[DocExtraction]) -> list[AnchoredDocument
         scores.sort(reverse=True)
         if scores[0][0] > 0 and (len(scores) == 1 or scores[0][0] > scores[1][0]):
             _, method = dct_candidates(x.doc, x.timexes)
-            anchored[i] = _build(x.doc, x.timexes, date.fromisoformat(scores[0][1]),
-                                 method + "+corpus", 0.75, [])
+            anchored[i] = _build(
+                x.doc, x.timexes, date.fromisoformat(scores[0][1]), method + "+corpus", 0.75, []
+            )
     return anchored
