@@ -195,7 +195,15 @@ def extract_events(
     found = [(doc.vocab.strings[m], doc[s:e]) for m, s, e in matcher(doc)]
     timex_spans = {i: doc.char_span(t.start, t.end) for i, t in enumerate(timexes)}
     timex_tokens = {tok.i for s in timex_spans.values() if s is not None for tok in s}
-    timex_tokens |= {t.i for t in doc if dateline[0] <= t.idx < dateline[1]}
+    dateline_tokens = {t.i for t in doc if dateline[0] <= t.idx < dateline[1]}
+    timex_tokens |= dateline_tokens
+    # titles leave out dates (the timeline shows them) but keep "hours-long", "20-year"
+    dated_tokens = dateline_tokens | {
+        tok.i
+        for i, s in timex_spans.items()
+        if s is not None and timexes[i].parse["kind"] in CALENDAR_KINDS
+        for tok in s
+    }
     sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     labels = {(s.start, s.end): lab for lab, s in found}
     out: list[EventMention] = []
@@ -215,11 +223,11 @@ def extract_events(
             and t.parse.get("relation") not in ("DCT", "FOR")
         ]
         attached = _attach(triggers, calendar)  # type: ignore[arg-type]
-        out += _sentence_events(document, sent, triggers, attached, timexes, people, timex_tokens)
+        out += _sentence_events(document, sent, triggers, attached, timexes, people, dated_tokens)
     return out
 
 
-def _sentence_events(document, sent, triggers, attached, timexes, people, timex_tokens):  # type: ignore[no-untyped-def]
+def _sentence_events(document, sent, triggers, attached, timexes, people, dated_tokens):  # type: ignore[no-untyped-def]
     c = cues()
     out: list[EventMention] = []
     seen: set[tuple[str, int | None]] = set()
@@ -243,7 +251,7 @@ def _sentence_events(document, sent, triggers, attached, timexes, people, timex_
             EventMention(
                 doc_id=document.info.doc_id,
                 type=label,
-                title=_title(span.root, timex_tokens, label in c["speech_types"]),
+                title=_title(span.root, dated_tokens, label in c["speech_types"]),
                 trigger=span.text,
                 status=status,
                 actors=actors,
