@@ -96,11 +96,27 @@ def test_load_make_document_arbitrary_text_keeps_offsets(text: str):
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.sampled_from([
-    "All news", "Skip to main content", "Share to", "© Someone/TASS", "Leave A Reply",
-    "Bob says", "A caption without a stop", "x" * 130 + ".", "", "  ", "\r",
-    "MOSCOW, May 9. /TASS/",
-]), max_size=20))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "All news",
+                "Skip to main content",
+                "Share to",
+                "© Someone/TASS",
+                "Leave A Reply",
+                "Bob says",
+                "A caption without a stop",
+                "x" * 130 + ".",
+                "",
+                "  ",
+                "\r",
+                "MOSCOW, May 9. /TASS/",
+            ]
+        ),
+        max_size=20,
+    )
+)
 def test_load_mask_furniture_keeps_length_and_newlines(lines: list[str]):
     text = "\n".join(lines)
     body = mask_furniture(text)
@@ -115,7 +131,11 @@ def test_load_mask_furniture_keeps_length_and_newlines(lines: list[str]):
 
 def test_load_dateline_tass():
     assert find_dateline("MOSCOW, December 8. /TASS/. Russian President Vladimir Putin") == (
-        "MOSCOW, December 8. /TASS/", 12, 8, None, "TASS"
+        "MOSCOW, December 8. /TASS/",
+        12,
+        8,
+        None,
+        "TASS",
     )
 
 
@@ -172,8 +192,11 @@ def test_load_folder_ids_and_manifest_csv(tmp_path: Path):
     assert sorted(docs) == ["a", "sub/b"]
     a = docs["a"]
     assert isinstance(a, Document)
-    assert (a.info.outlet, a.info.url, a.info.title) == ("BelTA", "https://example.org/a",
-                                                         "Talks in Sochi")
+    assert (a.info.outlet, a.info.url, a.info.title) == (
+        "BelTA",
+        "https://example.org/a",
+        "Talks in Sochi",
+    )
     assert a.published_hint == "2019-12-08"
     assert isinstance(docs["sub/b"], Document) and docs["sub/b"].published_hint is None
 
@@ -226,13 +249,21 @@ def test_load_manifest_future_or_bad_published_date_flagged(tmp_path: Path):
 def test_load_articles_jsonl_form(tmp_path: Path):
     records = [
         {"id": "r1", "title": "Budget", "text": ARTICLE, "time": "2019-12-08T10:00:00"},
-        {"id": 7, "title": None, "text": "Second article\n\nText.", "published": "2020-01-02",
-         "url": "https://x", "source": "BelTA"},
+        {
+            "id": 7,
+            "title": None,
+            "text": "Second article\n\nText.",
+            "published": "2020-01-02",
+            "url": "https://x",
+            "source": "BelTA",
+        },
     ]
     path = tmp_path / "articles.jsonl"
     path.write_text(
-        "\n".join(map(json.dumps, records[:1])) + "\n{not json\n\n"
-        + json.dumps(records[1]) + '\n{"id": "x", "title": "no text"}\n',
+        "\n".join(map(json.dumps, records[:1]))
+        + "\n{not json\n\n"
+        + json.dumps(records[1])
+        + '\n{"id": "x", "title": "no text"}\n',
         "utf-8",
     )
     docs = load(path)

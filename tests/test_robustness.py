@@ -54,8 +54,8 @@ def bad_corpus(tmp_path: Path) -> Path:
     with (root / "huge.txt").open("wb") as fh:  # sparse: costs no disk, still over the limit
         fh.truncate(25_000_000)
     (root / "utf16.txt").write_bytes(
-        b"\xff\xfe" + "UTF-16 article\n\nThe ministry said talks would continue.\n"
-        .encode("utf-16-le")
+        b"\xff\xfe"
+        + "UTF-16 article\n\nThe ministry said talks would continue.\n".encode("utf-16-le")
     )
     (root / "bad_utf16.txt").write_bytes(b"\xff\xfeA\x00B")
     (root / "loop.txt").symlink_to(root / "loop.txt")
@@ -115,8 +115,9 @@ def test_robustness_bad_corpus_builds_and_lists_every_skipped_file(tmp_path: Pat
 def _events_citing(timeline: dict, doc_ids: set[str]) -> dict[str, tuple]:
     out = {}
     for e in timeline["events"]:
-        cites = sorted((c["doc_id"], c["start"], c["end"]) for c in e["citations"]
-                       if c["doc_id"] in doc_ids)
+        cites = sorted(
+            (c["doc_id"], c["start"], c["end"]) for c in e["citations"] if c["doc_id"] in doc_ids
+        )
         if cites:
             out[e["event_id"]] = (e["type"], e["when"], e["status"], cites)
     return out
@@ -285,10 +286,14 @@ def _name_independent(timeline: dict, rename: dict[str, str]) -> dict:
             c["values"].sort()
     events = sorted(
         json.dumps({k: v for k, v in e.items() if k != "title"}, sort_keys=True)
-        for e in data["events"] if e["when"]
+        for e in data["events"]
+        if e["when"]
     )
-    return {"documents": sorted(data["documents"], key=lambda d: d["doc_id"]),
-            "events": events, "claims": data["claims"]}
+    return {
+        "documents": sorted(data["documents"], key=lambda d: d["doc_id"]),
+        "events": events,
+        "claims": data["claims"],
+    }
 
 
 @pytest.mark.model

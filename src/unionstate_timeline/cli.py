@@ -79,13 +79,22 @@ def build(
     stats = BuildStats()
     try:
         _check_build_paths(paths, output)
-        with Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(),
-                      console=console, transient=True) as bar:
+        with Progress(
+            TextColumn("building"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=console,
+            transient=True,
+        ) as bar:
             task = bar.add_task("build", total=None)
             timeline = run_build(
-                paths, model=model, workers=workers, stats=stats,
+                paths,
+                model=model,
+                workers=workers,
+                stats=stats,
                 progress=lambda n: bar.advance(task, n),
-                on_total=lambda n: bar.update(task, total=n), max_bytes=max_bytes,
+                on_total=lambda n: bar.update(task, total=n),
+                max_bytes=max_bytes,
             )
         _report(console, timeline, stats, verbose)
         if stats.documents == 0:
@@ -95,8 +104,7 @@ def build(
         raise _fail(exc) from None
     console.print(
         f"{stats.documents} documents read, {len(stats.skipped)} skipped, {stats.events} events, "
-        f"{stats.claims} claims in {stats.seconds:.1f}s"
-        + (f" -> {output}" if output else "")
+        f"{stats.claims} claims in {stats.seconds:.1f}s" + (f" -> {output}" if output else "")
     )
     if strict and stats.skipped:
         raise typer.Exit(3)
@@ -116,8 +124,11 @@ def _check_build_paths(paths: list[Path], output: Path | None) -> None:
     target = output.resolve()
     for p in paths:
         root = p.resolve()
-        if target == root or (target.is_file() and target.is_relative_to(root)
-                              and target.suffix.lower() in LOADED_SUFFIXES):
+        if target == root or (
+            target.is_file()
+            and target.is_relative_to(root)
+            and target.suffix.lower() in LOADED_SUFFIXES
+        ):
             raise typer.BadParameter(
                 f"{output} is one of the input files; refusing to overwrite it",
                 param_hint="'-o'",

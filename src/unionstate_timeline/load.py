@@ -63,11 +63,11 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str | None]:
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
             try:
-                text, warning = data[len(bom):].decode(codec), None
+                text, warning = data[len(bom) :].decode(codec), None
             except UnicodeDecodeError as exc:
                 if name != "UTF-8":
                     raise InputError(path, f"invalid {name} ({exc.reason})") from None
-                text = data[len(bom):].decode(codec, errors="replace")
+                text = data[len(bom) :].decode(codec, errors="replace")
                 warning = "invalid UTF-8 bytes replaced"
             if not text.strip():
                 raise InputError(path, "empty file")
@@ -166,11 +166,11 @@ def mask_furniture(text: str) -> str:
             # photo captions: the unpunctuated lines just above a credit line ("© ...")
             if caption.match(stripped):
                 j, first = i - 1, max(i - _CAPTION_MAX_LINES, 0)
-                while j >= first and lines[j][2].strip()[-1:] not in ("", *".!?\"”"):
+                while j >= first and lines[j][2].strip()[-1:] not in ("", *'.!?"”'):
                     _blank(chars, lines[j][0], lines[j][1])
                     j -= 1
             continue
-        if len(stripped) > 120 and stripped[-1] in ".!?\"”":
+        if len(stripped) > 120 and stripped[-1] in '.!?"”':
             seen_prose = True
     return "".join(chars)
 
@@ -351,10 +351,18 @@ def read_manifest(folder: Path) -> tuple[dict[str, ManifestEntry], list[Document
                     published=_field(row.get("published")),
                     title=_field(row.get("title")),
                 )
-        skipped = [
-            DocumentInfo(doc_id=name, path=str(path), status="skipped",
-                         reason="malformed manifest: " + "; ".join(problems))
-        ] if problems else []
+        skipped = (
+            [
+                DocumentInfo(
+                    doc_id=name,
+                    path=str(path),
+                    status="skipped",
+                    reason="malformed manifest: " + "; ".join(problems),
+                )
+            ]
+            if problems
+            else []
+        )
         return out, skipped
     return {}, []
 
@@ -373,7 +381,7 @@ def _iter_jsonl_articles(
         except RecursionError:
             raise InputError(str(path), "not valid JSON (nested too deeply)") from None
         data = data if isinstance(data, list) else [data]
-        records = [(n, r, None) for n, r in enumerate(data, 1)]
+        records: list[tuple[int, Any, str | None]] = [(n, r, None) for n, r in enumerate(data, 1)]
     else:
         records = list(_json_lines(text))
     unit = "record" if path.suffix.lower() == ".json" else "line"

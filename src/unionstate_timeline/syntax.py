@@ -76,7 +76,7 @@ def tense_of(token: Token) -> str:
     head = clause_head(token)
     if head.tag_ == "MD":
         return "future"
-    tense = head.morph.get("Tense")
+    tense = head.morph.get("Tense", [])
     if tense == ["Past"] or head.tag_ in ("VBD", "VBN"):
         return "past"
     if tense == ["Pres"]:

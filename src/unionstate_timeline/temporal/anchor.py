@@ -114,7 +114,8 @@ def dct_candidates(doc: Document, mentions: Sequence[TimexMention]) -> tuple[lis
             dates = [
                 d
                 for y in window
-                if (d := _valid(y, p["month"], p["day"])) and d.weekday() == p["weekday"]
+                if (d := _valid(y, int(p["month"]), int(p["day"])))  # type: ignore[call-overload]
+                and d.weekday() == p["weekday"]
             ]
             return dates, "lead+weekday"
     return [], "unknown"
