@@ -1,11 +1,13 @@
 """The HTML timeline as a person sees it: rendered by headless Chromium through selenium.
 
-CI installs Chromium with `make browser-deps` (a prerequisite of `make test`); on a machine
-without /usr/bin/chromium these tests are skipped with that reason.
+CI installs Chromium with `make browser-deps` (a prerequisite of `make test`); on a developer
+machine without /usr/bin/chromium these tests are skipped with that reason, but never in CI
+(CI=true), where a missing browser is a failure.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -24,7 +26,7 @@ CHROMEDRIVER = Path("/usr/bin/chromedriver")
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(
-        not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
+        not (CHROMIUM.exists() and CHROMEDRIVER.exists()) and not os.environ.get("CI"),
         reason="needs /usr/bin/chromium and /usr/bin/chromedriver "
         "(Debian: apt-get install chromium chromium-driver, or `make browser-deps`)",
     ),
