@@ -7,7 +7,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -38,6 +38,11 @@ class TagFormat(str, Enum):
     timeml = "timeml"
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 def _fail(exc: TimelineError) -> typer.Exit:
     typer.secho(f"error: {exc}", err=True, fg=typer.colors.RED)
     return typer.Exit(exc.exit_code)
@@ -66,6 +71,26 @@ def build(
     max_bytes: Annotated[
         int, typer.Option(help="Skip files larger than this many bytes.", min=1)
     ] = 20 * 1024 * 1024,
+    cache: Annotated[
+        Path | None,
+        typer.Option(
+            help="Extraction cache folder [default: $UNIONSTATE_CACHE_DIR or the user cache dir]."
+        ),
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not use the cache.")] = False,
+    base: Annotated[
+        Path | None,
+        typer.Option(
+            help="Existing timeline.json: add PATHS to it (its documents come from the cache)."
+        ),
+    ] = None,
+    engine: Annotated[
+        Engine, typer.Option(help="local, or dask: per-document stages on a Dask cluster.")
+    ] = Engine.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler address; without it a LocalCluster is started."),
+    ] = None,
 ) -> None:
     """Build the timeline of every article under PATHS."""
     from rich.console import Console
@@ -87,15 +112,32 @@ def build(
             transient=True,
         ) as bar:
             task = bar.add_task("build", total=None)
-            timeline = run_build(
-                paths,
-                model=model,
-                workers=workers,
-                stats=stats,
-                progress=lambda n: bar.advance(task, n),
-                on_total=lambda n: bar.update(task, total=n),
-                max_bytes=max_bytes,
-            )
+            options: dict[str, Any] = {
+                "model": model,
+                "stats": stats,
+                "progress": lambda n: bar.advance(task, n),
+                "on_total": lambda n: bar.update(task, total=n),
+                "max_bytes": max_bytes,
+            }
+            if engine is Engine.dask:
+                if base is not None:
+                    raise typer.BadParameter("not supported with --engine dask", "--base")
+                from .distributed import build_dask
+
+                timeline = build_dask(
+                    paths, scheduler=scheduler, workers=max(workers, 2), **options
+                )
+            else:
+                from .cache import ExtractionCache
+                from .export import read_timeline
+
+                timeline = run_build(
+                    paths,
+                    workers=workers,
+                    cache=None if no_cache else ExtractionCache(cache, model=model),
+                    base=read_timeline(base) if base else None,
+                    **options,
+                )
         _report(console, timeline, stats, verbose)
         if stats.documents == 0:
             raise _fail(InputError(", ".join(map(str, paths)), "no readable articles"))
@@ -104,7 +146,10 @@ def build(
         raise _fail(exc) from None
     console.print(
         f"{stats.documents} documents read, {len(stats.skipped)} skipped, {stats.events} events, "
-        f"{stats.claims} claims in {stats.seconds:.1f}s" + (f" -> {output}" if output else "")
+        f"{stats.claims} claims in {stats.seconds:.1f}s"
+        + (f" ({stats.cached} from cache)" if stats.cached else "")
+        + (f" ({stats.reused} from --base)" if stats.reused else "")
+        + (f" -> {output}" if output else "")
     )
     if strict and stats.skipped:
         raise typer.Exit(3)

@@ -36,3 +36,9 @@ class ContractError(TimelineError):
     """A timeline file does not follow the timeline.json contract."""
 
     exit_code = 3
+
+
+class IncrementalError(TimelineError):
+    """An incremental build (`build --base`) cannot reuse the base timeline."""
+
+    exit_code = 1

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .models import DocExtraction, Document, DocumentInfo, Timeline
+
+if TYPE_CHECKING:
+    from .cache import ExtractionCache
 
 Progress = Callable[[int], None]
 
@@ -22,34 +27,76 @@ class BuildStats:
     claims: int = 0
     seconds: float = 0.0
     details: list[str] = field(default_factory=list)  # tracebacks of internal errors (--verbose)
+    cached: int = 0  # documents taken from the cache, not annotated
+    reused: int = 0  # documents of the --base timeline carried over
 
 
 def extract_documents(
-    docs: Sequence[Document], *, model: str | None = None, workers: int = 1,
-    batch_size: int = 32, progress: Progress | None = None,
+    docs: Iterable[Document],
+    *,
+    model: str | None = None,
+    workers: int = 1,
+    batch_size: int = 32,
+    progress: Progress | None = None,
     on_error: Callable[[Document, Exception], None] | None = None,
-) -> Iterable[DocExtraction]:
+    cache: ExtractionCache | None = None,
+) -> Iterator[DocExtraction]:
     """Annotate and extract each document (the per-document, cacheable part of a build).
 
-    An unexpected error while extracting one document skips that document (reported through
-    `on_error`) instead of losing the whole batch.
+    Streams: yields in input order while documents flow through `nlp.pipe`. With a `cache`,
+    cached documents are not annotated (the model is not even loaded when all are cached) and
+    new extractions are stored. An unexpected error while extracting one document skips that
+    document (reported through `on_error`) instead of losing the whole batch.
     """
     from .annotate import annotate
     from .extract import extract
 
-    spacy_docs = annotate((d.body for d in docs), model=model, batch_size=batch_size,
-                          n_process=workers)
-    for doc, spacy_doc in zip(docs, spacy_docs, strict=True):
+    source = iter(docs)
+    lookup = cache.get if cache is not None else (lambda d: None)
+    first = None
+    for doc in source:  # cached documents before the first miss need no model at all
+        hit = lookup(doc)
+        if hit is None:
+            first = doc
+            break
+        yield hit
+        if progress:
+            progress(1)
+    if first is None:
+        return
+    pending: deque[tuple[Document, DocExtraction | None]] = deque([(first, None)])
+
+    def misses() -> Iterator[str]:
+        yield first.body
+        for doc in source:
+            hit = lookup(doc)
+            pending.append((doc, hit))
+            if hit is None:
+                yield doc.body
+
+    # nlp.pipe keeps order, so each annotated Doc belongs to the oldest pending miss
+    for spacy_doc in annotate(misses(), model=model, batch_size=batch_size, n_process=workers):
+        while pending[0][1] is not None:
+            yield from _done(pending.popleft()[1], progress)
+        doc = pending.popleft()[0]
         try:
             extraction = extract(doc, spacy_doc)
         except Exception as exc:  # the safety net: one bad document must not kill the build
             if on_error is not None:
                 on_error(doc, exc)
             extraction = None
-        if extraction is not None:
-            yield extraction
-        if progress:
-            progress(1)
+        if extraction is not None and cache is not None:
+            cache.put(extraction)
+        yield from _done(extraction, progress)
+    while pending:
+        yield from _done(pending.popleft()[1], progress)
+
+
+def _done(extraction: DocExtraction | None, progress: Progress | None) -> Iterator[DocExtraction]:
+    if extraction is not None:
+        yield extraction
+    if progress:
+        progress(1)
 
 
 def internal_error(doc: Document, exc: Exception) -> DocumentInfo:
@@ -64,18 +111,45 @@ def assemble(extractions: Sequence[DocExtraction], skipped: Sequence[DocumentInf
     from .temporal.anchor import anchor_corpus
 
     anchored = anchor_corpus(extractions)
-    anchored = [a if not a.flags else a.model_copy(update={"info": a.info.model_copy(
-        update={"reason": "; ".join(filter(None, [a.info.reason, "impossible dates: "
-                                                  + "; ".join(a.flags)]))})}) for a in anchored]
+    anchored = [
+        a
+        if not a.flags
+        else a.model_copy(
+            update={
+                "info": a.info.model_copy(
+                    update={
+                        "reason": "; ".join(
+                            filter(None, [a.info.reason, "impossible dates: " + "; ".join(a.flags)])
+                        )
+                    }
+                )
+            }
+        )
+        for a in anchored
+    ]
     return merge(extractions, anchored, skipped)
 
 
 def build(
-    paths: Sequence[str | Path], *, model: str | None = None, workers: int = 1,
-    progress: Progress | None = None, stats: BuildStats | None = None,
-    on_total: Callable[[int], None] | None = None, max_bytes: int | None = None,
+    paths: Sequence[str | Path],
+    *,
+    model: str | None = None,
+    workers: int = 1,
+    progress: Progress | None = None,
+    stats: BuildStats | None = None,
+    on_total: Callable[[int], None] | None = None,
+    max_bytes: int | None = None,
+    cache: ExtractionCache | None = None,
+    base: Timeline | None = None,
 ) -> Timeline:
-    """Build the timeline of every article under `paths`."""
+    """Build the timeline of every article under `paths`.
+
+    With `cache`, documents extracted by an earlier build are not annotated again. With `base`
+    (needs `cache`), the result covers the base timeline's documents plus `paths`: base
+    documents are taken from the cache (a document of `paths` with the same doc_id replaces
+    its base version), then the whole corpus is anchored and merged again, as a full build
+    would do. Raises IncrementalError when a base document is not in the cache.
+    """
     import traceback
 
     from .load import DEFAULT_MAX_BYTES, iter_documents
@@ -93,10 +167,22 @@ def build(
         skipped.append(internal_error(doc, exc))
         details.append(f"{doc.info.path}:\n" + "".join(traceback.format_exception(exc)))
 
-    extractions = list(extract_documents(docs, model=model, workers=workers, progress=progress,
-                                         on_error=failed))
+    extractions = list(
+        extract_documents(
+            docs, model=model, workers=workers, progress=progress, on_error=failed, cache=cache
+        )
+    )
+    reused = 0
+    if base is not None:
+        replaced = {d.info.doc_id for d in docs} | {s.doc_id for s in skipped}
+        old, old_skipped = from_base(base, cache, replaced)
+        reused = len(old)
+        extractions = sorted([*old, *extractions], key=lambda x: x.doc.info.doc_id)
+        skipped = [*old_skipped, *skipped]
     timeline = assemble(extractions, skipped)
     if stats is not None:
+        stats.cached = cache.hits if cache is not None else 0
+        stats.reused = reused
         stats.documents = len(extractions)
         stats.details = details
         stats.skipped = skipped
@@ -104,3 +190,38 @@ def build(
         stats.claims = len(timeline.claims)
         stats.seconds = time.perf_counter() - started
     return timeline
+
+
+def from_base(
+    base: Timeline, cache: ExtractionCache | None, replaced: set[str]
+) -> tuple[list[DocExtraction], list[DocumentInfo]]:
+    """The extractions and skipped entries of a base timeline, except the `replaced` doc_ids."""
+    from .errors import IncrementalError
+
+    if cache is None:
+        raise IncrementalError("--base needs the extraction cache (drop --no-cache)")
+    found: list[DocExtraction] = []
+    skipped: list[DocumentInfo] = []
+    missing: list[str] = []
+    for info in base.documents:
+        if info.doc_id in replaced:
+            continue
+        if info.status == "skipped":
+            skipped.append(info)
+            continue
+        extraction = cache.find(info)
+        if extraction is None:
+            missing.append(info.doc_id)
+        else:  # keep the path the base timeline records (the cache may know another copy)
+            doc = extraction.doc
+            doc = doc.model_copy(update={"info": doc.info.model_copy(update={"path": info.path})})
+            found.append(extraction.model_copy(update={"doc": doc}))
+    if missing:
+        shown = ", ".join(missing[:5]) + (
+            f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+        )
+        raise IncrementalError(
+            f"{len(missing)} document(s) of the base timeline are not in the cache {cache.dir} "
+            f"({shown}); build the whole corpus instead"
+        )
+    return found, skipped
