@@ -111,22 +111,6 @@ def assemble(extractions: Sequence[DocExtraction], skipped: Sequence[DocumentInf
     from .temporal.anchor import anchor_corpus
 
     anchored = anchor_corpus(extractions)
-    anchored = [
-        a
-        if not a.flags
-        else a.model_copy(
-            update={
-                "info": a.info.model_copy(
-                    update={
-                        "reason": "; ".join(
-                            filter(None, [a.info.reason, "impossible dates: " + "; ".join(a.flags)])
-                        )
-                    }
-                )
-            }
-        )
-        for a in anchored
-    ]
     return merge(extractions, anchored, skipped)
 
 

@@ -206,12 +206,16 @@ def _build(
             method=method,
             confidence=confidence,
         )
+    reason = doc.info.reason
+    if flags:  # impossible dates are reported with the document, never placed
+        reason = "; ".join(filter(None, [reason, "impossible dates: " + "; ".join(flags)]))
     info = doc.info.model_copy(
         update={
             "published": published,
             "published_candidates": [d.isoformat() for d in candidates[:MAX_CANDIDATES]]
             if dct is None
             else [],
+            "reason": reason,
         }
     )
     timexes = [
