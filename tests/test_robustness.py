@@ -150,14 +150,15 @@ def test_robustness_internal_error_skips_one_document(tmp_path: Path, monkeypatc
 
     monkeypatch.setattr(extract_module, "extract", flaky)
     out = tmp_path / "t.json"
-    result = runner.invoke(app, ["build", str(RAW), "-o", str(out), "--verbose"])
+    # no cache: a cached extraction would not run the failing extractor at all
+    result = runner.invoke(app, ["build", str(RAW), "-o", str(out), "--verbose", "--no-cache"])
     assert result.exit_code == 0, result.output
     docs = {d["doc_id"]: d for d in json.loads(out.read_text("utf-8"))["documents"]}
     assert docs["002_484c683cf57c04f4"]["status"] == "skipped"
     assert docs["002_484c683cf57c04f4"]["reason"] == "internal error: ValueError: boom"
     assert sum(d["status"] == "ok" for d in docs.values()) == 4
     assert "Traceback" in result.output  # --verbose shows the details
-    quiet = runner.invoke(app, ["build", str(RAW), "-o", str(out)])
+    quiet = runner.invoke(app, ["build", str(RAW), "-o", str(out), "--no-cache"])
     assert "Traceback" not in quiet.output
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from .events import CALENDAR_KINDS, extract_events
 from .models import DocExtraction, Document, TimexMention
-from .syntax import cues, tense_of
+from .syntax import clause_head, cues, tense_of
 from .temporal.detect import SPANS_KEY
 from .temporal.parse import parse_expression
 
@@ -69,6 +69,7 @@ def extract_timexes(doc: Doc, dateline: tuple[int, int] = (0, 0)) -> list[TimexM
                 type=span.label_,
                 parse=parse,
                 tense=tense_of(span.root),  # type: ignore[arg-type]
+                speech=clause_head(span.root).lower_ in cues()["speech_verbs"],
                 sent_start=sent.start_char,
                 in_lead=span.start_char < lead_end,
             )

@@ -178,7 +178,8 @@ def mask_furniture(text: str) -> str:
 _CAPTION_MAX_LINES = 2  # a caption and its credited copy; a third line up is the standfirst
 
 _DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Z.' -]{1,40}?),\s+(?:(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})"
+    r"^\s*(?P<place>[A-Z][A-Z.' -]{1,40}?)[,.]\s+"
+    r"(?:(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})"
     r"|(?P<day2>\d{1,2})\s+(?P<month2>[A-Z][a-z]{2,8})\.?)"
     r"(?:,?\s+(?P<year>\d{4}))?\s*(?:[.,]\s*)*"
     r"(?:[/(]\s*(?P<outlet>[A-Za-z][\w. -]{1,30}?)\s*[/)])?",
@@ -246,6 +247,21 @@ def _absurd_years(text: str) -> str | None:
     return "impossible years: " + "; ".join(repr(f) for f in found[:5]) if found else None
 
 
+def find_published_line(body: str) -> str | None:
+    """A full date on a "Published on 12 March 2024" line near the top, as an ISO date."""
+    from .temporal.parse import parse_expression
+
+    pattern = re.compile(load_json_data("furniture.json")["published_line"], re.I | re.M)
+    for m in pattern.finditer(body[:2000]):
+        p = parse_expression(m.group("date").split(" at ")[0].strip())
+        if p and p.get("kind") == "date" and {"year", "month", "day"} <= set(p):
+            try:
+                return date(int(p["year"]), int(p["month"]), int(p["day"])).isoformat()
+            except ValueError:
+                return None
+    return None
+
+
 def make_document(
     doc_id: str,
     path: str,
@@ -259,14 +275,17 @@ def make_document(
     meta = meta or ManifestEntry()
     published, warning = _published_hint(meta.published)
     body = mask_furniture(text)
+    source = "manifest"
+    if published is None and (published := find_published_line(body)):
+        source = "header"
     reason = "; ".join(filter(None, [reason, warning, _absurd_years(body)])) or None
     dateline = find_dateline(body)
     outlet = meta.outlet
     if outlet is None and dateline and dateline[4]:
         outlet = dateline[4]
     if outlet is None:
-        source = _SOURCE_LINE.search(text)
-        outlet = canonical_outlet(source.group("outlet")) if source else None
+        line = _SOURCE_LINE.search(text)
+        outlet = canonical_outlet(line.group("outlet")) if line else None
     info = DocumentInfo(
         doc_id=doc_id,
         path=path,
@@ -282,6 +301,7 @@ def make_document(
         text=text,
         body=body,
         published_hint=published,
+        published_source=source,
         dateline_month=dateline[1] if dateline else None,
         dateline_day=dateline[2] if dateline else None,
         dateline_year=dateline[3] if dateline else None,

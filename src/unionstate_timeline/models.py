@@ -168,8 +168,9 @@ class Document(_Model):
         "so offsets in body are offsets in text."
     )
     published_hint: str | None = Field(
-        None, description="ISO date from a manifest or articles.jsonl, when given."
+        None, description="ISO date from a manifest, articles.jsonl or a 'Published on' line."
     )
+    published_source: str = Field("manifest", description="Where published_hint came from.")
     dateline_month: int | None = None
     dateline_day: int | None = None
     dateline_year: int | None = None
@@ -184,6 +185,7 @@ class TimexMention(_Model):
     type: TimexType
     parse: dict[str, object] = Field(description="Components found by the temporal parser.")
     tense: Literal["past", "present", "future", "none"] = "none"
+    speech: bool = Field(False, description="Its clause is a speech verb's: 'said on Sunday'.")
     sent_start: int = 0
     in_lead: bool = False
 

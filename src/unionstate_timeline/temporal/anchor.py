@@ -30,8 +30,10 @@ def _years(parse: dict[str, object]) -> list[int]:
 
 def year_bounds(mentions: Sequence[TimexMention]) -> tuple[int | None, int | None]:
     """(lowest, highest) year the DCT can have, from the years the text mentions by tense."""
-    past = [y for m in mentions if m.tense != "future" for y in _years(m.parse)]
-    future = [y for m in mentions if m.tense == "future" for y in _years(m.parse)]
+    # "the budget for 2024" names a period, not a time the text was written after or before
+    dated = [m for m in mentions if m.parse.get("relation") != "FOR"]
+    past = [y for m in dated if m.tense != "future" for y in _years(m.parse)]
+    future = [y for m in dated if m.tense == "future" for y in _years(m.parse)]
     low = max(past) if past else None
     high = min(future) if future else None
     if low is not None and high is not None and high < low:
@@ -67,11 +69,46 @@ def _valid(y: int, m: int, d: int) -> date | None:
         return None
 
 
+def _report_weekday(mentions: Sequence[TimexMention]) -> int | None:
+    """The weekday a wire report names for its own day: "said on Sunday" under a "December 8"
+    dateline. Weekdays of speech verbs come first; several different ones fix nothing."""
+    plain = [
+        m
+        for m in mentions
+        if m.parse.get("kind") == "date"
+        and "weekday" in m.parse
+        and "month" not in m.parse
+        and "rel" not in m.parse
+        and m.tense != "future"
+    ]
+    said = [m for m in plain if m.speech] or plain
+    weekdays = {m.parse["weekday"] for m in said}
+    return int(weekdays.pop()) if len(weekdays) == 1 else None  # type: ignore[call-overload]
+
+
+def _ago_years(mentions: Sequence[TimexMention]) -> set[int]:
+    """Years fixed by "two years ago, on 4 November 2021": the offset and the date side by side."""
+    out: set[int] = set()
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        for offset, dated in ((a, b), (b, a)):
+            p = offset.parse
+            if (
+                p.get("kind") == "offset"
+                and p.get("base") == "dct"
+                and p.get("unit") == "Y"
+                and isinstance(p.get("amount"), int)
+                and _years(dated.parse)
+                and 0 <= b.start - a.end <= 12
+            ):
+                out.add(_years(dated.parse)[0] + int(p["amount"]))  # type: ignore[call-overload]
+    return out
+
+
 def dct_candidates(doc: Document, mentions: Sequence[TimexMention]) -> tuple[list[date], str]:
     """Possible publication dates from the text alone, and the method that found them."""
     if doc.published_hint:
         try:
-            return [date.fromisoformat(doc.published_hint[:10])], "manifest"
+            return [date.fromisoformat(doc.published_hint[:10])], doc.published_source
         except ValueError:
             pass
     low, high = year_bounds(mentions)
@@ -85,25 +122,20 @@ def dct_candidates(doc: Document, mentions: Sequence[TimexMention]) -> tuple[lis
             return [], "dateline"
         dates = [d for y in window if (d := _valid(y, month, day))]
         method = "dateline"
-        weekdays = {
-            m.parse["weekday"]
-            for m in mentions
-            if m.parse.get("kind") == "date"
-            and set(m.parse) >= {"weekday"}
-            and "month" not in m.parse
-            and "rel" not in m.parse
-            and m.tense != "future"
-        }
-        if len(weekdays) == 1:
-            w = weekdays.pop()
-            matching = [d for d in dates if d.weekday() == w]
-            if matching:
-                dates, method = matching, method + "+weekday"
+        w = _report_weekday(mentions)
+        if w is not None:
+            dates = [d for d in dates if d.weekday() == w]
+            method += "+weekday"
+            if not dates:  # the text contradicts every year the window allows: say unknown
+                return [], method
         years = {y for m in mentions for y in _years(m.parse)}
-        anniversary = {y + n for n in _anniversaries(doc.body) for y in years}
-        if anniversary & {d.year for d in dates}:
-            dates = [d for d in dates if d.year in anniversary]
-            method += "+anniversary"
+        for name, fixed in (
+            ("anniversary", {y + n for n in _anniversaries(doc.body) for y in years}),
+            ("ago", _ago_years(mentions)),
+        ):
+            if fixed & {d.year for d in dates}:
+                dates = [d for d in dates if d.year in fixed]
+                method += "+" + name
         return dates, method
     # no dateline: a lead dated by weekday + month + day fixes the day the report is about
     for m in mentions:
