@@ -107,3 +107,36 @@ def test_anchor_impossible_date_is_flagged_not_placed():
     anchored = anchor_document(d, [mention("31 February 2020")])
     assert anchored.whens == [None]
     assert anchored.flags and "31 February 2020" in anchored.flags[0]
+
+
+def test_anchor_weekday_that_fits_no_year_means_unknown():
+    d = doc("MINSK, 4 November (BelTA) - Officials told reporters on Saturday about 2023 plans.")
+    ms = [mention("Saturday"), mention("2024", tense="future"), mention("2024")]
+    dates, method = dct_candidates(d, ms)
+    assert dates == [] and method == "dateline+weekday"
+
+
+def test_anchor_speech_weekday_wins_over_event_weekday():
+    d = doc(
+        "MOSCOW, Dec 8 (Reuters) - Talks on Saturday failed, an official said on Sunday. "
+        "The 20th anniversary of the 1999 treaty falls on Sunday."
+    )
+    talks = mention("Saturday")
+    said = mention("Sunday").model_copy(update={"speech": True})
+    dates, method = dct_candidates(d, [talks, said, mention("1999")])
+    assert dates == [date(2019, 12, 8)]
+    assert method == "dateline+weekday+anniversary"
+
+
+def test_anchor_years_ago_beside_a_full_date_fixes_the_year():
+    d = doc("MINSK, 4 November (BelTA) - Two years ago, on 4 November 2021, the council met.")
+    ago = mention("Two years ago", start=30)
+    full = mention("4 November 2021", start=47)
+    dates, method = dct_candidates(d, [ago, full])
+    assert dates == [date(2023, 11, 4)] and method.endswith("+ago")
+
+
+def test_anchor_published_line_is_trusted():
+    d = doc("Title\n\nPublished on 12 March 2024\n\nOn 29 January, the council met.")
+    assert dct_candidates(d, [])[0] == [date(2024, 3, 12)]
+    assert dct_candidates(d, [])[1] == "header"
