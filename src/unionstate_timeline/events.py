@@ -116,28 +116,54 @@ def _title(trigger: Token, timex_tokens: set[int], speech: bool = False) -> str:
     return text if len(text) <= 100 else text[:97].rsplit(" ", 1)[0] + "…"
 
 
+def _quoted(sent: Span) -> list[tuple[int, int]]:
+    """Character ranges of the quotations in a sentence."""
+    ranges, opened = [], None
+    for t in sent:
+        if t.text in ("“", "”", '"', "«", "»"):
+            if opened is None and t.text not in ("”", "»"):
+                opened = t.idx
+            elif opened is not None:
+                ranges.append((opened, t.idx))
+                opened = None
+    return ranges
+
+
 def _attach(triggers: list[tuple[str, Span]], timexes: list[tuple[int, Span]]) -> dict[int, int]:
-    """Map trigger index -> timex index: each timex dates its nearest trigger in the tree."""
-    attached: dict[int, int] = {}
+    """Map trigger index -> timex index. Each timex dates a trigger of its own clause when there
+    is one (nearest in the tree first, over the whole sentence), never a speech verb outside its
+    clause, and never across a quotation mark ("'Today we...,' he said" is not dated today)."""
     speech = set(cues()["speech_types"])
+    pairs = []
     for ti, tspan in timexes:
         home = clause_head(tspan.root)
-        options = [
-            k
-            for k, (label, span) in enumerate(triggers)
-            if label not in speech or clause_head(span.root) == home or not parsed(span.doc)
-        ]
-        best = min(
-            options,
-            key=lambda k: (
-                clause_head(triggers[k][1].root) != home,
-                tree_distance(triggers[k][1].root, tspan.root),
-                abs(triggers[k][1].start - tspan.start),
-            ),
-            default=None,
-        )
-        if best is not None and best not in attached:
-            attached[best] = ti
+        quotes = _quoted(tspan.sent) if parsed(tspan.doc) else []
+        inside = {q for q in quotes if q[0] <= tspan.start_char < q[1]}
+        options = []
+        for k, (label, span) in enumerate(triggers):
+            same = clause_head(span.root) == home or not parsed(span.doc)
+            if label in speech and not same:
+                continue
+            if inside != {q for q in quotes if q[0] <= span.start_char < q[1]}:
+                continue
+            options.append(
+                (
+                    not same,
+                    tree_distance(span.root, tspan.root),
+                    abs(span.start - tspan.start),
+                    k,
+                    ti,
+                )
+            )
+        if any(not o[0] for o in options):
+            options = [o for o in options if not o[0]]
+        pairs += options
+    attached: dict[int, int] = {}
+    used: set[int] = set()
+    for *_, k, ti in sorted(pairs):
+        if k not in attached and ti not in used:
+            attached[k] = ti
+            used.add(ti)
     return attached
 
 
