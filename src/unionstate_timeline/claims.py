@@ -152,6 +152,8 @@ def extract_claims(doc: Doc, document: Document, timexes: list[TimexMention]) ->
                 or t.ent_type_ in ("DATE", "TIME", "ORDINAL")
             ):
                 continue
+            if t.i > sent.start and t.doc[t.i - 1].lower_ == "per":
+                continue  # "$127 per 1,000 cubic metres": a denominator, not a quantity
             if value < 3 and not t.is_digit:
                 continue  # "the two presidents" counts people, it makes no claim
             noun, via_which = _unit_noun(t)

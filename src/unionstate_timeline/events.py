@@ -235,9 +235,7 @@ def extract_events(
     out: list[EventMention] = []
     for sent in sents:
         spans = filter_spans([s for _, s in found if sent.start <= s.start < sent.end])
-        triggers = [
-            (labels[(s.start, s.end)], s) for s in spans if not any(t.i in timex_tokens for t in s)
-        ]
+        triggers = [(labels[(s.start, s.end)], s) for s in spans if s.root.i not in timex_tokens]
         if not triggers:
             continue
         calendar = [

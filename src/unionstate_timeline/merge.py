@@ -128,10 +128,20 @@ def _compatible(item: _Item, cluster: _Cluster) -> bool:
     when = cluster.when
     if when is None or item.when is None or not dates_compatible(item.when, when):
         return False
-    actors, places = set(item.mention.actors), set(item.mention.places)
+    actors = set(item.mention.actors)
     if actors and cluster.actors and not actors & cluster.actors:
         return False
-    return not (places and cluster.places and not places & cluster.places)
+    places, there = {_place_key(p) for p in item.mention.places}, _place_keys(cluster)
+    return not (places and there and not places & there)
+
+
+def _place_key(place: str) -> str:
+    """ "St. Petersburg" and "St Petersburg" are one place."""
+    return " ".join(place.replace(".", " ").lower().split())
+
+
+def _place_keys(cluster: _Cluster) -> set[str]:
+    return {_place_key(p) for p in cluster.places}
 
 
 def _coarse_fits(item: _Item, cluster: _Cluster) -> bool:
@@ -144,9 +154,14 @@ def _coarse_fits(item: _Item, cluster: _Cluster) -> bool:
     )
     other_doc = item.mention.doc_id not in cluster.doc_ids
     shared = bool(
-        set(item.mention.actors) & cluster.actors or set(item.mention.places) & cluster.places
+        set(item.mention.actors) & cluster.actors
+        or {_place_key(p) for p in item.mention.places} & _place_keys(cluster)
     )
-    return same or (other_doc and shared)
+    # a treaty is signed once: "signed in 1999" is the signing another source dates to the day
+    one_off = item.mention.type in ONE_OFF_TYPES and _titles_overlap(
+        item.mention.title, cluster.items[0].mention.title
+    )
+    return same or (other_doc and (shared or one_off))
 
 
 class _Blocks:
@@ -261,9 +276,13 @@ def _words(text: str) -> set[str]:
     return {w.lower().strip(".,\"'") for w in text.split() if len(w) > 3}
 
 
-def _same_object(a: _Cluster, b: _Cluster) -> bool:
-    wa, wb = _words(a.items[0].mention.title), _words(b.items[0].mention.title)
+def _titles_overlap(a: str, b: str) -> bool:
+    wa, wb = _words(a), _words(b)
     return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.5
+
+
+def _same_object(a: _Cluster, b: _Cluster) -> bool:
+    return _titles_overlap(a.items[0].mention.title, b.items[0].mention.title)
 
 
 def _status(items: list[_Item], when: When | None) -> str:

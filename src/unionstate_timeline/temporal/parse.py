@@ -29,7 +29,9 @@ def _grammar() -> dict[str, re.Pattern[str]]:
     year = r"(?P<year>\d{4})"
     season = rf"(?P<season>{_alt(list(lx['seasons']))})"
     unit = rf"(?P<unit>{_alt(list(lx['units']))})"
-    num = rf"(?P<num>\d+|{_alt(list(lx['numbers']))})"
+    words = _alt(list(lx["numbers"]))
+    # "twenty-five", "thirty two": tens and units as one number
+    num = rf"(?P<num>\d+|(?:{_alt(list(lx['tens']))})[- ](?:{words})|{words})"
     rel = rf"(?P<rel>{_alt(list(lx['relative_words']))})"
     # "early", "mid-", "the end of", "by the end of the", "the beginning of"
     mod = (
@@ -68,7 +70,8 @@ def _grammar() -> dict[str, re.Pattern[str]]:
         r"(?P<unit>day|week|month|year)",
         "duration_past": rf"(?:the\s+)?(?P<rel>past|last|next|coming|previous|first)"
         rf"(?:\s+{num})?\s+{unit}",
-        "duration": rf"(?:{num}\s*-?\s*)?{unit}(?:\s*-?\s*(?:long|old))?",
+        "duration": rf"(?:(?P<approx>more than|less than|fewer than|nearly|almost|about|around"
+        rf"|over|some|at least)\s+)?(?:{num}\s*-?\s*)?{unit}(?:\s*-?\s*(?:long|old))?",
         "set": rf"(?:every|each)(?:\s+{num})?\s+(?:{unit}|{wd})",
         "clock": r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)",
     }
@@ -91,6 +94,10 @@ def _number(word: str | None) -> int | str | None:
         return None
     if word.isdigit():
         return int(word)
+    parts = re.split(r"[- ]", word.lower())
+    values = [lexicon()["numbers"].get(p) for p in parts]
+    if len(values) == 2 and all(isinstance(v, int) for v in values):
+        return int(values[0]) + int(values[1])  # type: ignore[arg-type]
     value = lexicon()["numbers"].get(word.lower())
     return value if value is not None else None
 
@@ -256,7 +263,10 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
         ):
             return None
         amount = _number(m["num"]) if m["num"] else "X"
-        return {"kind": "duration", "amount": amount, "unit": lx["units"][m["unit"].lower()]}
+        out = {"kind": "duration", "amount": amount, "unit": lx["units"][m["unit"].lower()]}
+        if m["approx"]:
+            out["mod"] = lx["approx_mods"][m["approx"].lower()]
+        return out
     return None
 
 
@@ -265,7 +275,8 @@ _RANGE = re.compile(
     r"\s*(?P<right>.+)"
 )
 _DAY_RANGE = re.compile(
-    r"(?P<month>[a-z]+\.?)\s+(?P<d1>\d{1,2})\s*[–—-]\s*(?P<d2>\d{1,2})(?P<rest>.*)"
+    r"(?P<month>[a-z]+\.?)\s+(?P<d1>\d{1,2})(?:\s*[–—-]\s*|\s+(?:to|through|until|till|and)\s+)"
+    r"(?P<d2>\d{1,2})(?P<rest>(?:,?\s+\d{4})?)"
 )
 _YEAR_RANGE = re.compile(r"(?P<y1>\d{4})\s*[–—-]\s*(?P<y2>\d{2}|\d{4})")
 

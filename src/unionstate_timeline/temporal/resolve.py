@@ -394,7 +394,7 @@ def _non_calendar(p: Parse, ref: date | None) -> Resolved | None:
         amount_text = str(amount) if isinstance(amount, int) else "X"
         prefix = "PT" if unit in ("H", "MIN") else "P"
         unit = "M" if unit == "MIN" else unit
-        return Resolved(f"{prefix}{amount_text}{unit}", "unknown", None, "duration", 0.9)
+        return Resolved(f"{prefix}{amount_text}{unit}", "unknown", p.get("mod"), "duration", 0.9)
     if kind in ("set", "ref"):
         return Resolved(str(p["value"]), "unknown", None, kind, 0.9)
     clock = p.get("clock")
