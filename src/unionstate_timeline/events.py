@@ -33,7 +33,11 @@ def status_of(token: Token, when_future: bool) -> tuple[str, bool]:
     """(status, negated) of the event whose trigger is token."""
     c = cues()
     words = context_words(token) if parsed(token.doc) else window_words(token)
-    negated = bool(words & set(c["negation_cues"]))
+    # "failed to agree during five hours of talks": the talks happened; a noun in a phrase
+    # of circumstance is negated only by its own words ("no talks")
+    circumstance = token.dep_ == "pobj" and token.head.lower_ in c["circumstance_preps"]
+    own = {token.lower_, *(t.lower_ for t in token.children)}
+    negated = bool((own if circumstance else words) & set(c["negation_cues"]))
     if words & set(c["cancelled_cues"]) and not negated:
         return "cancelled", False
     if words & set(c["expected_cues"]):
@@ -114,6 +118,24 @@ def _title(trigger: Token, timex_tokens: set[int], speech: bool = False) -> str:
         text = text[m.end() :].lstrip(" -–—.")
     text = text[:1].upper() + text[1:]
     return text if len(text) <= 100 else text[:97].rsplit(" ", 1)[0] + "…"
+
+
+def _detail(parse: dict[str, Any]) -> int:
+    return sum(k in parse for k in ("year", "month", "day")) if parse["kind"] == "date" else 0
+
+
+def _finest_of_appositions(
+    calendar: list[tuple[int, Span]], timexes: list[TimexMention]
+) -> list[tuple[int, Span]]:
+    """ "Two years ago, on 4 November 2021": two expressions side by side name one time; the
+    one with more detail dates the event."""
+    drop = set()
+    for (i, a), (j, b) in zip(calendar, calendar[1:], strict=False):
+        if 0 <= b.start_char - a.end_char <= 6:
+            da, db = _detail(timexes[i].parse), _detail(timexes[j].parse)
+            if da != db:
+                drop.add(i if da < db else j)
+    return [(i, span) for i, span in calendar if i not in drop]
 
 
 def _quoted(sent: Span) -> list[tuple[int, int]]:
@@ -244,8 +266,9 @@ def extract_events(
             if sent.start_char <= t.start < sent.end_char
             and timex_spans[i] is not None
             and t.parse["kind"] in CALENDAR_KINDS
-            and t.parse.get("relation") not in ("DCT", "FOR")
+            and t.parse.get("relation") not in ("DCT", "FOR", "NAME")
         ]
+        calendar = _finest_of_appositions(calendar, timexes)
         attached = _attach(triggers, calendar)  # type: ignore[arg-type]
         out += _sentence_events(document, sent, triggers, attached, timexes, people, dated_tokens)
     return out

@@ -33,7 +33,7 @@ def _lead_end(doc: Doc) -> int:
 def _relation(span: Span, parse: dict[str, Any], dateline: tuple[int, int]) -> str | None:
     """How an expression relates to an event in its clause, when not "on that date":
     AFTER/BEFORE ("after December 20"), FOR ("the budget for 2024": a period a thing is
-    for), DCT (the dateline: the document's own date)."""
+    for), NAME ("Union Resolve 2022"), DCT (the dateline: the document's own date)."""
     if parse["kind"] not in CALENDAR_KINDS:
         return None
     if dateline[0] <= span.start_char < dateline[1]:
@@ -41,8 +41,10 @@ def _relation(span: Span, parse: dict[str, Any], dateline: tuple[int, int]) -> s
     if span.start == 0:
         return None
     prev = span.doc[span.start - 1]
-    if prev.lower_ == "for" and prev.head.pos_ in ("NOUN", "PROPN"):
-        return "FOR"
+    if prev.lower_ == "for" and prev.head.lower_ not in cues()["scheduling_words"]:
+        return "FOR"  # "a price for 2020", but "talks scheduled for December 20" is a date
+    if set(parse) == {"kind", "year"} and prev.pos_ == "PROPN" and prev.text[:1].isupper():
+        return "NAME"  # "Union Resolve 2022", "Zapad 2021": a year in a name
     return cues()["relational_preps"].get(prev.lower_)  # type: ignore[no-any-return]
 
 
