@@ -88,3 +88,26 @@ def test_extract_report_of_the_same_day():
 def test_extract_past_perfect_report_inherits_nothing():
     found = dated("The sides had agreed on prices, Lukashenko said on Tuesday.")
     assert [t for t, _, _ in found] == ["statement"]
+
+
+def test_extract_the_finer_of_two_side_by_side_dates():
+    found = dated(
+        "Two years ago, on 4 November 2021, the council approved 28 programmes.",
+        dct=date(2023, 11, 4),
+    )
+    assert found == [("approval", "2021-11-04", "occurred")]
+
+
+def test_extract_year_in_a_name_and_for_a_period_date_nothing():
+    found = dated("The Union Resolve 2022 drills followed from February 10 to 20, 2022.")
+    assert found == [("other", "2022-02-10/2022-02-20", "occurred")]
+    assert dated("The council approved the budget for 2024.") == []
+
+
+def test_extract_talks_in_a_circumstance_phrase_are_not_negated():
+    found = dated(
+        "The presidents failed to agree on prices during five hours of talks in Sochi on Saturday.",
+        dct=date(2019, 12, 8),
+    )
+    assert ("meeting", "2019-12-07", "occurred") in found
+    assert not [f for f in found if f[0] == "agreement"]

@@ -29,15 +29,31 @@ def _event_matcher(vocab: Any) -> Any:
     return matcher
 
 
+def _in_circumstance(token: Token) -> bool:
+    """True for a noun inside a phrase of circumstance: "during five hours of talks"."""
+    t = token
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX") or t.head is t:
+            return False
+        if t.dep_ == "pobj" and t.head.lower_ in cues()["circumstance_preps"]:
+            return True
+        t = t.head
+    return False
+
+
 def status_of(token: Token, when_future: bool) -> tuple[str, bool]:
     """(status, negated) of the event whose trigger is token."""
     c = cues()
     words = context_words(token) if parsed(token.doc) else window_words(token)
     # "failed to agree during five hours of talks": the talks happened; a noun in a phrase
     # of circumstance is negated only by its own words ("no talks")
-    circumstance = token.dep_ == "pobj" and token.head.lower_ in c["circumstance_preps"]
-    own = {token.lower_, *(t.lower_ for t in token.children)}
-    negated = bool((own if circumstance else words) & set(c["negation_cues"]))
+    if _in_circumstance(token):  # only its own words, and the tense of the verb it hangs on
+        head = clause_head(token)
+        words = {token.lower_, *(t.lower_ for t in token.children)}
+        words |= {t.lower_ for t in head.children if t.dep_ in ("aux", "auxpass")} & set(
+            c["future_aux"] + c["expected_cues"]
+        )
+    negated = bool(words & set(c["negation_cues"]))
     if words & set(c["cancelled_cues"]) and not negated:
         return "cancelled", False
     if words & set(c["expected_cues"]):
@@ -257,7 +273,12 @@ def extract_events(
     out: list[EventMention] = []
     for sent in sents:
         spans = filter_spans([s for _, s in found if sent.start <= s.start < sent.end])
-        triggers = [(labels[(s.start, s.end)], s) for s in spans if s.root.i not in timex_tokens]
+        # a negated event ("failed to agree", "no plans to meet") is no event, and takes no date
+        triggers = [
+            (labels[(s.start, s.end)], s)
+            for s in spans
+            if s.root.i not in timex_tokens and not status_of(s.root, False)[1]
+        ]
         if not triggers:
             continue
         calendar = [
@@ -289,8 +310,8 @@ def _sentence_events(document, sent, triggers, attached, timexes, people, dated_
                 ti, method = inherited
         if ti is None and (label not in c["undated_types"] or span.root.pos_ != "VERB"):
             continue  # undated events only from verbs: "a historic decision" is no event
-        status, negated = status_of(span.root, ti is not None and timexes[ti].tense == "future")
-        if negated or (label, ti) in seen:
+        status, _ = status_of(span.root, ti is not None and timexes[ti].tense == "future")
+        if (label, ti) in seen:
             continue
         seen.add((label, ti))
         actors, places = _actors_places(span.root, people, label in c["speech_types"])
