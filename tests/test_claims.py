@@ -59,3 +59,14 @@ def test_claims_people_and_time_spans_are_not_claims():
     assert (
         claims_of("The two presidents met for three hours in 2019 and talked for 20 years.") == []
     )
+
+
+def test_claims_quantities_prices_and_counts_across_sentences():
+    found = by_value(
+        "Minsk pays $127 per 1,000 cubic metres for gas. Russia supplied Belarus "
+        "with 24 million tonnes of crude oil. The sides discussed 31 roadmaps. "
+        "Eight of them remain unagreed."
+    )
+    assert found[127].unit == "USD" and 1000 not in found
+    assert found[24_000_000].unit == "tonnes" and found[24_000_000].subject == "crude oil"
+    assert found[8].unit == "roadmaps"

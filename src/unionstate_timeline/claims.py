@@ -114,16 +114,6 @@ def _attribution(sent: Span, people: dict[str, str]) -> str | None:
     return None
 
 
-def _money(ent: Span) -> tuple[float, str] | None:
-    lex = _lex()
-    unit = next((lex["money"][t.lower_] for t in ent if t.lower_ in lex["money"]), None)
-    nums = [v for t in ent if (v := number_value(t)) is not None]
-    if unit is None or not nums:
-        return None
-    scale = next((lex["scales"][t.lower_] for t in ent if t.lower_ in lex["scales"]), 1)
-    return nums[0] * scale, str(unit)
-
-
 def extract_claims(doc: Doc, document: Document, timexes: list[TimexMention]) -> list[ClaimMention]:
     """Numeric claims of one document."""
     if not doc.has_annotation("DEP"):
@@ -134,11 +124,11 @@ def extract_claims(doc: Doc, document: Document, timexes: list[TimexMention]) ->
         i for t in timexes if (s := doc.char_span(t.start, t.end)) for i in range(s.start, s.end)
     }
     out: list[ClaimMention] = []
+    last_unit: tuple[str, str] | None = None  # what "20 of which" / "eight of them" counts
     for sent in doc.sents:
-        last_unit: tuple[str, str] | None = None
         done: set[int] = set()
         for ent in sent.ents:
-            if ent.label_ in ("MONEY", "PERCENT"):
+            if ent.label_ in ("MONEY", "PERCENT", "QUANTITY"):
                 done |= {t.i for t in ent}
                 claim = _ent_claim(ent, sent, document, people, timexes)
                 if claim:
@@ -183,33 +173,39 @@ def extract_claims(doc: Doc, document: Document, timexes: list[TimexMention]) ->
 
 
 def _ent_claim(ent, sent, document, people, timexes):  # type: ignore[no-untyped-def]
-    if ent.label_ == "PERCENT":
-        nums = [v for t in ent if (v := number_value(t)) is not None]
-        if not nums:
-            return None
-        subject = _clause_subject(ent)
-        return _claim(
-            document,
-            sent,
-            subject,
-            nums[0],
-            "percent",
-            _qualifier(ent[0], sent),
-            _attribution(sent, people),
-            _timex_in(sent, timexes),
-        )
-    money = _money(ent)
-    if money is None:
+    """A claim from a MONEY, PERCENT or QUANTITY entity ("$630 million in loans", "9.2%",
+    "24 million tonnes of crude oil"); the currency sign may stand just outside the entity."""
+    lex = _lex()
+    if ent.start > sent.start and ent.doc[ent.start - 1].lower_ == "per":
+        return None  # "$127 per 1,000 cubic metres": a denominator
+    number = next((t for t in ent if number_value(t) is not None), None)
+    if number is None:
         return None
-    after = ent.doc[ent.end : ent.end + 2]
-    subject = after[1].text if len(after) == 2 and after[0].lower_ == "in" else _clause_subject(ent)
+    wide = ent.doc[max(ent.start - 1, sent.start) : min(ent.end + 1, sent.end)]
+    scale = next((lex["scales"][t.lower_] for t in ent if t.lower_ in lex["scales"]), 1)
+    value = float(number_value(number)) * scale  # type: ignore[arg-type]
+    after = ent.doc[ent.end : ent.end + 3]
+    if ent.label_ == "PERCENT":
+        unit, subject = "percent", _clause_subject(ent)
+    elif ent.label_ == "MONEY":
+        unit = next((lex["money"][t.lower_] for t in wide if t.lower_ in lex["money"]), None)
+        if unit is None:
+            return None
+        subject = after[1].text if len(after) > 1 and after[0].lower_ == "in" else None
+        subject = subject or _clause_subject(ent)
+    else:
+        if ent.root.pos_ != "NOUN" or ent.root.lower_ in lex["skip_units"]:
+            return None
+        unit = lex["units"].get(ent.root.lower_, ent.root.lower_)
+        of = after[1:] if len(after) > 1 and after[0].lower_ == "of" else None
+        subject = _subject(of.root) if of is not None and of.root.pos_ == "NOUN" else unit
     return _claim(
         document,
         sent,
         subject,
-        money[0],
-        money[1],
-        _qualifier(ent[0], sent),
+        value,
+        str(unit),
+        _qualifier(number, sent),
         _attribution(sent, people),
         _timex_in(sent, timexes),
     )
