@@ -121,7 +121,9 @@ def build(
             }
             if engine is Engine.dask:
                 if base is not None:
-                    raise typer.BadParameter("not supported with --engine dask", "--base")
+                    raise typer.BadParameter(
+                        "not supported with --engine dask", param_hint="--base"
+                    )
                 from .distributed import build_dask
 
                 timeline = build_dask(

@@ -16,7 +16,8 @@ from rich.table import Table
 from rich.text import Text
 
 from .models import Citation, Claim, Event, EventChange, Timeline, TimelineDiff, When
-from .present import PRECISION_RANK, date_label, number, type_label
+from .present import date_label, number, type_label
+from .temporal.values import PRECISION_RANK
 
 # --- matching ----------------------------------------------------------------------------------
 
@@ -79,7 +80,7 @@ def _date_change(a: When | None, b: When | None) -> str | None:
         return f"date {'added' if a is None else 'removed'}: {date_label(a)} → {date_label(b)}"
     if a.value == b.value and a.mod == b.mod:
         return f"date evidence changed ({a.method} {a.confidence:g} → {b.method} {b.confidence:g})"
-    ra, rb = PRECISION_RANK.get(a.precision, 8), PRECISION_RANK.get(b.precision, 8)
+    ra, rb = PRECISION_RANK.get(a.precision, 9), PRECISION_RANK.get(b.precision, 9)
     if (_contains(a, b) and rb < ra) or (a.start is None and b.start is not None):
         what = "made more precise"
     elif _contains(b, a) and ra < rb:

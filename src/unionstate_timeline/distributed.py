@@ -26,36 +26,12 @@ from .pipeline import BuildStats, Progress, assemble, internal_error
 Unit = tuple[str, str, dict[str, ManifestEntry]]
 
 
-def list_units(
-    paths: Sequence[str | Path],
-) -> tuple[list[Unit], list[DocumentInfo]]:
-    """The files a build would load, in the loader's order (mirrors load.iter_documents)."""
-    import stat
+def list_units(paths: Sequence[str | Path]) -> tuple[list[Unit], list[DocumentInfo]]:
+    """The files a build would load, in the loader's order, as plain data for the workers."""
+    from .load import list_files
 
-    from .load import _os_reason, _skip, _walk, read_manifest
-
-    units: list[Unit] = []
-    skipped: list[DocumentInfo] = []
-    for given in paths:
-        root = Path(given)
-        try:
-            mode = root.stat().st_mode
-        except (OSError, RuntimeError) as exc:
-            skipped.append(_skip(root, root.stem or str(root), _os_reason(exc)))
-            continue
-        if not stat.S_ISDIR(mode):
-            units.append((str(root), root.stem, {}))
-            continue
-        manifest, problems = read_manifest(root)
-        skipped.extend(problems)
-        for entry in _walk(root):
-            if isinstance(entry, DocumentInfo):
-                skipped.append(entry)
-                continue
-            doc_id = entry.relative_to(root).with_suffix("").as_posix()
-            meta = {k: manifest[k] for k in (entry.name, doc_id) if k in manifest}
-            units.append((str(entry), doc_id, meta))
-    return units, skipped
+    files, skipped = list_files(paths)
+    return [(str(path), doc_id, rows) for path, doc_id, rows in files], skipped
 
 
 def run_partition(
@@ -66,12 +42,12 @@ def run_partition(
     Returns ("ok", DocExtraction), ("skipped", DocumentInfo) or ("failed", (Document, details))
     per input item, in input order.
     """
-    from .load import _load_file
+    from .load import load_file
     from .pipeline import extract_documents
 
     loaded: list[Document | DocumentInfo] = []
     for path, doc_id, meta in units:
-        loaded.extend(_load_file(Path(path), doc_id, meta, max_bytes))
+        loaded.extend(load_file(Path(path), doc_id, meta, max_bytes))
     docs = [d for d in loaded if isinstance(d, Document)]
     failed: dict[int, str] = {}
 
@@ -94,7 +70,7 @@ def _collect(
     results: list[tuple[str, Any]], skipped: list[DocumentInfo], details: list[str]
 ) -> list[DocExtraction]:
     """Drop duplicates exactly as load.iter_documents does, then split the results."""
-    from .load import _keep_once
+    from .load import keep_once
 
     items: list[Document | DocumentInfo] = []
     by_doc: dict[tuple[str, str], tuple[str, Any]] = {}
@@ -107,7 +83,7 @@ def _collect(
         items.append(doc)
     extractions: list[DocExtraction] = []
     failures: list[DocumentInfo] = []
-    for item in _keep_once(items):
+    for item in keep_once(items):
         if isinstance(item, DocumentInfo):
             skipped.append(item)
             continue
@@ -176,10 +152,5 @@ def build_dask(
     extractions = _collect(results, skipped, details)
     timeline = assemble(extractions, skipped)
     if stats is not None:
-        stats.documents = len(extractions)
-        stats.skipped = skipped
-        stats.details = details
-        stats.events = len(timeline.events)
-        stats.claims = len(timeline.claims)
-        stats.seconds = time.perf_counter() - started
+        stats.finish(timeline, len(extractions), skipped, details, started)
     return timeline

@@ -282,15 +282,14 @@ def extract_events(
         if not triggers:
             continue
         calendar = [
-            (i, timex_spans[i])
+            (i, span)
             for i, t in enumerate(timexes)
             if sent.start_char <= t.start < sent.end_char
-            and timex_spans[i] is not None
+            and (span := timex_spans[i]) is not None
             and t.parse["kind"] in CALENDAR_KINDS
             and t.parse.get("relation") not in ("DCT", "FOR", "NAME")
         ]
-        calendar = _finest_of_appositions(calendar, timexes)
-        attached = _attach(triggers, calendar)  # type: ignore[arg-type]
+        attached = _attach(triggers, _finest_of_appositions(calendar, timexes))
         out += _sentence_events(document, sent, triggers, attached, timexes, people, dated_tokens)
     return out
 

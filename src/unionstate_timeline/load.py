@@ -467,6 +467,37 @@ def _walk(root: Path) -> Iterator[Path | DocumentInfo]:
     yield from visit(root)
 
 
+FileUnit = tuple[Path, str, dict[str, ManifestEntry]]
+
+
+def list_files(paths: Iterable[str | Path]) -> tuple[list[FileUnit], list[DocumentInfo]]:
+    """The article files under `paths` in load order, each with its doc_id and the manifest rows
+    that may describe it, and the entries skipped while listing (unreadable paths, symlink
+    loops, manifest problems)."""
+    files: list[FileUnit] = []
+    skipped: list[DocumentInfo] = []
+    for given in paths:
+        root = Path(given)
+        try:
+            mode = root.stat().st_mode
+        except (OSError, RuntimeError) as exc:
+            skipped.append(_skip(root, root.stem or str(root), _os_reason(exc)))
+            continue
+        if not stat.S_ISDIR(mode):
+            files.append((root, root.stem, {}))
+            continue
+        manifest, problems = read_manifest(root)
+        skipped.extend(problems)
+        for entry in _walk(root):
+            if isinstance(entry, DocumentInfo):
+                skipped.append(entry)
+                continue
+            doc_id = entry.relative_to(root).with_suffix("").as_posix()
+            rows = {k: manifest[k] for k in (entry.name, doc_id) if k in manifest}
+            files.append((entry, doc_id, rows))
+    return files, skipped
+
+
 def iter_documents(
     paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[Document | DocumentInfo]:
@@ -476,29 +507,14 @@ def iter_documents(
     without its extension. Byte-identical articles are kept once, the other paths listed in
     `also_at`. A bad file never stops the batch.
     """
-    items: list[Document | DocumentInfo] = []
-    for given in paths:
-        root = Path(given)
-        try:
-            mode = root.stat().st_mode
-        except (OSError, RuntimeError) as exc:
-            items.append(_skip(root, root.stem or str(root), _os_reason(exc)))
-            continue
-        if stat.S_ISDIR(mode):
-            manifest, problems = read_manifest(root)
-            items.extend(problems)
-            for entry in _walk(root):
-                if isinstance(entry, DocumentInfo):
-                    items.append(entry)
-                else:
-                    doc_id = entry.relative_to(root).with_suffix("").as_posix()
-                    items.extend(_load_file(entry, doc_id, manifest, max_bytes))
-        else:
-            items.extend(_load_file(root, root.stem, {}, max_bytes))
-    yield from _keep_once(items)
+    files, skipped = list_files(paths)
+    items: list[Document | DocumentInfo] = list(skipped)
+    for path, doc_id, rows in files:
+        items.extend(load_file(path, doc_id, rows, max_bytes))
+    yield from keep_once(items)
 
 
-def _load_file(
+def load_file(
     path: Path, doc_id: str, manifest: dict[str, ManifestEntry], max_bytes: int
 ) -> list[Document | DocumentInfo]:
     try:
@@ -515,7 +531,7 @@ def _load_file(
         return [_skip(path, doc_id, f"internal error: {type(exc).__name__}: {exc}")]
 
 
-def _keep_once(items: list[Document | DocumentInfo]) -> list[Document | DocumentInfo]:
+def keep_once(items: list[Document | DocumentInfo]) -> list[Document | DocumentInfo]:
     """Drop exact duplicates (same sha256), recording their paths on the copy that is kept."""
     first: dict[str, int] = {}
     others: dict[int, list[str]] = {}

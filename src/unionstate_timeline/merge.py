@@ -26,19 +26,8 @@ from .models import (
     When,
 )
 from .names import canonical_people
+from .temporal.values import PRECISION_RANK as RANK
 
-RANK = {
-    "day": 1,
-    "week": 2,
-    "month": 3,
-    "season": 4,
-    "quarter": 4,
-    "half": 5,
-    "year": 6,
-    "decade": 7,
-    "century": 8,
-    "unknown": 9,
-}
 STATUS_ORDER = {"occurred": 0, "cancelled": 1, "planned": 2, "expected": 3}
 DERIVED_CONFIDENCE = {"via-meeting": 0.85, "reported-same-day": 0.75}
 ONE_OFF_TYPES = {"treaty_signed", "treaty_in_force"}

@@ -30,6 +30,22 @@ class BuildStats:
     cached: int = 0  # documents taken from the cache, not annotated
     reused: int = 0  # documents of the --base timeline carried over
 
+    def finish(
+        self,
+        timeline: Timeline,
+        documents: int,
+        skipped: list[DocumentInfo],
+        details: list[str],
+        started: float,
+    ) -> None:
+        """Record what a build produced (shared by the local and the Dask engine)."""
+        self.documents = documents
+        self.skipped = skipped
+        self.details = details
+        self.events = len(timeline.events)
+        self.claims = len(timeline.claims)
+        self.seconds = time.perf_counter() - started
+
 
 def extract_documents(
     docs: Iterable[Document],
@@ -167,12 +183,7 @@ def build(
     if stats is not None:
         stats.cached = cache.hits if cache is not None else 0
         stats.reused = reused
-        stats.documents = len(extractions)
-        stats.details = details
-        stats.skipped = skipped
-        stats.events = len(timeline.events)
-        stats.claims = len(timeline.claims)
-        stats.seconds = time.perf_counter() - started
+        stats.finish(timeline, len(extractions), skipped, details, started)
     return timeline
 
 

@@ -24,19 +24,6 @@ _MOD_NAMES = {
     "EQUAL_OR_LESS": "at most",
     "EQUAL_OR_MORE": "at least",
 }
-# Coarser precision = higher rank; "more precise" in diffs means a lower rank.
-PRECISION_RANK = {
-    "day": 0,
-    "week": 1,
-    "month": 2,
-    "season": 3,
-    "quarter": 3,
-    "half": 4,
-    "year": 5,
-    "decade": 6,
-    "century": 7,
-    "unknown": 8,
-}
 _SEASON_VALUE = re.compile(r"(\d{4}|XXXX)-(SP|SU|FA|WI)")
 
 

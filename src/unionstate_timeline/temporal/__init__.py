@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from ..models import Timex
+if TYPE_CHECKING:
+    from ..models import Timex
 
 
 def tag(text: str, dct: date | None = None, *, model: str | None = None) -> list[Timex]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from .values import span_of
+from .values import PRECISION_RANK, span_of
 
 Parse = dict[str, Any]
 SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -347,7 +347,7 @@ def resolve(
                 return None
             if left.start and right.end and left.start > right.end:
                 raise ImpossibleDate("interval ends before it starts")
-            coarse = max((left, right), key=lambda r: _RANK.get(r.precision, 0))
+            coarse = max((left, right), key=lambda r: PRECISION_RANK.get(r.precision, 0))
             return Resolved(
                 f"{left.value}/{right.value}",
                 coarse.precision,
@@ -368,20 +368,6 @@ def resolve(
         method, 0.85
     )
     return Resolved(value, precision, mod, method, confidence, start, end)
-
-
-_RANK = {
-    "day": 1,
-    "week": 2,
-    "month": 3,
-    "season": 4,
-    "quarter": 4,
-    "half": 5,
-    "year": 6,
-    "decade": 7,
-    "century": 8,
-    "unknown": 9,
-}
 
 
 def _non_calendar(p: Parse, ref: date | None) -> Resolved | None:

@@ -15,6 +15,19 @@ _OTHER = re.compile(
     r"P(?:T?(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|H|DE|CE|Q|WE))+|PRESENT_REF|PAST_REF|"
     r"FUTURE_REF|XXXX-WXX-[1-7]"
 )
+# Coarser precision, higher rank: merge keeps the lowest, diff calls a lower rank "more precise".
+PRECISION_RANK = {
+    "day": 1,
+    "week": 2,
+    "month": 3,
+    "season": 4,
+    "quarter": 4,
+    "half": 5,
+    "year": 6,
+    "decade": 7,
+    "century": 8,
+    "unknown": 9,
+}
 _SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 
