@@ -86,20 +86,45 @@ def test_anchor_given_dct_resolves_relative_dates():
 def test_anchor_corpus_vote_picks_the_year_other_documents_confirm():
     a = doc(
         "MOSCOW, December 8. /TASS/. On the 20th anniversary, the Kremlin said on Sunday "
-        "that the leaders met on December 7; the treaty dates from 1999."
+        "that the leaders met on December 7 and will meet on December 20; the treaty dates "
+        "from 1999."
     )
-    a_ms = [mention("Sunday"), mention("December 7"), mention("1999")]
+    a_ms = [
+        mention("Sunday"),
+        mention("December 7"),
+        mention("December 20", tense="future"),
+        mention("1999"),
+    ]
     b = doc(
-        "MOSCOW, December 10. /TASS/. Peskov said on Tuesday the leaders met on December 7. "
-        "The treaty dates from 1999."
+        "MOSCOW, December 10. /TASS/. Peskov said on Tuesday the leaders met on December 7 "
+        "and will meet on December 20. The treaty dates from 1999."
     )
-    b_ms = [mention("Tuesday"), mention("December 7"), mention("1999")]
+    b_ms = [
+        mention("Tuesday"),
+        mention("December 7"),
+        mention("December 20", tense="future"),
+        mention("1999"),
+    ]
     anchored = anchor_corpus(
         [DocExtraction(doc=a, timexes=a_ms), DocExtraction(doc=b, timexes=b_ms)]
     )
     assert anchored[0].info.published.value == "2019-12-08"
     assert anchored[1].info.published.value == "2019-12-10"
     assert anchored[1].info.published.method.endswith("+corpus")
+
+
+def test_anchor_one_coincidence_is_no_corpus_vote():
+    a = doc(
+        "MOSCOW, December 8. /TASS/. On the 20th anniversary, the Kremlin said on Sunday "
+        "that the leaders met on December 7; the treaty dates from 1999."
+    )
+    a_ms = [mention("Sunday"), mention("December 7"), mention("1999")]
+    b = doc("MOSCOW, December 10. /TASS/. Peskov said on Tuesday the leaders met on December 7.")
+    b_ms = [mention("Tuesday"), mention("December 7"), mention("1999")]
+    anchored = anchor_corpus(
+        [DocExtraction(doc=a, timexes=a_ms), DocExtraction(doc=b, timexes=b_ms)]
+    )
+    assert anchored[1].info.published is None
 
 
 def test_anchor_impossible_date_is_flagged_not_placed():

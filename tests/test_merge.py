@@ -59,7 +59,8 @@ def build(*docs):
 def test_merge_dates_compatible_rules():
     assert dates_compatible(when("1999-12-08"), when("1999-12-08"))
     assert dates_compatible(when("1999"), when("1999-12-08"))
-    assert dates_compatible(when("XXXX-12-08"), when("1999-12-08"))
+    assert not dates_compatible(when("XXXX-12-08"), when("1999-12-08"))
+    assert dates_compatible(when("XXXX-12-08"), when("XXXX-12-08"))
     assert not dates_compatible(when("1999-12-07"), when("1999-12-08"))
     assert not dates_compatible(when("2000"), when("1999-12-08"))
 
@@ -132,6 +133,14 @@ def test_merge_conflicting_days_for_one_signing_are_recorded():
     conflict = tl.events[0].conflicts[0]
     assert conflict.field == "when" and conflict.values == ["1999-12-08", "1999-12-09"]
     assert conflict.doc_ids == ["a", "b"]
+
+
+def test_merge_signings_far_apart_are_two_treaties_not_a_conflict():
+    tl = build(
+        doc_with("a", [("treaty_signed", "1999-12-08", [])]),
+        doc_with("b", [("treaty_signed", "1999-01-26", [])]),
+    )
+    assert len(tl.events) == 2 and not any(e.conflicts for e in tl.events)
 
 
 def test_merge_different_meetings_on_near_days_are_not_conflicts():

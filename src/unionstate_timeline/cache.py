@@ -92,6 +92,7 @@ class ExtractionCache:
         self.dir = self.root / pipeline_version(model)
         self.hits = 0
         self.misses = 0
+        self.write_error: str | None = None  # set when the cache cannot be written: build goes on
 
     @staticmethod
     def key(doc: Document) -> str:
@@ -121,10 +122,16 @@ class ExtractionCache:
         return found.model_copy(update={"doc": doc})
 
     def put(self, extraction: DocExtraction) -> None:
+        """Store an extraction; a cache that cannot be written is switched off, not fatal."""
+        if self.write_error is not None:
+            return
         key = self.key(extraction.doc)
-        write_atomic_bytes(self._entry(key), extraction.model_dump_json().encode("utf-8"))
         info = extraction.doc.info
-        write_atomic_bytes(self._index(info.doc_id, info.sha256), key.encode())
+        try:
+            write_atomic_bytes(self._entry(key), extraction.model_dump_json().encode("utf-8"))
+            write_atomic_bytes(self._index(info.doc_id, info.sha256), key.encode())
+        except OSError as exc:
+            self.write_error = f"cache {self.dir} not written ({exc.strerror or exc})"
 
     def find(self, info: DocumentInfo) -> DocExtraction | None:
         """The extraction last stored for a document of an existing timeline, or None."""

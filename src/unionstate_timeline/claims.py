@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from .lexicon import lexicon, load_json_data
 from .models import ClaimMention, Document, TimexMention
 from .names import doc_people, entity_name
-from .syntax import clause_head
+from .syntax import clause_head, cues
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -97,19 +97,14 @@ def _qualifier(t: Token, sent: Span) -> str | None:
 
 def _attribution(sent: Span, people: dict[str, str]) -> str | None:
     text = sent.text
+    speech = set(cues()["speech_verbs"])
     for ent in sent.ents:
         if ent.label_ != "PERSON":
             continue
         name = entity_name(ent)
         before = text[: ent.start_char - sent.start_char].lower()
-        if (
-            before.rstrip().endswith(("according to", "said", "says"))
-            or ent.root.dep_ == "nsubj"
-            and ent.root.head.lemma_ in ("say", "tell", "state", "note", "announce")
-            or ent.root.head.lower_ in ("said", "says", "told", "stated", "noted", "announced")
-        ):
-            return people.get(name, name)
-        if "according to" in before[-60:]:
+        speaker = ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.lower_ in speech
+        if speaker or before.rstrip().endswith(("said", "says")) or "according to" in before[-60:]:
             return people.get(name, name)
     return None
 

@@ -63,7 +63,7 @@ def build(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here.")] = None,
     fmt: Annotated[BuildFormat, typer.Option("-f", "--format")] = BuildFormat.json,
     model: Annotated[str | None, typer.Option(help="spaCy model name or path.")] = None,
-    workers: Annotated[int, typer.Option(help="Processes for spaCy (n_process).")] = 1,
+    workers: Annotated[int, typer.Option(min=1, help="Processes for spaCy (n_process).")] = 1,
     strict: Annotated[bool, typer.Option(help="Exit 3 when any file is skipped.")] = False,
     verbose: Annotated[
         bool, typer.Option("-v", "--verbose", help="Show warnings and internal-error details.")
@@ -133,13 +133,16 @@ def build(
                 from .cache import ExtractionCache
                 from .export import read_timeline
 
+                store = None if no_cache else ExtractionCache(cache, model=model)
                 timeline = run_build(
                     paths,
                     workers=workers,
-                    cache=None if no_cache else ExtractionCache(cache, model=model),
+                    cache=store,
                     base=read_timeline(base) if base else None,
                     **options,
                 )
+                if store is not None and store.write_error:
+                    console.print(f"[yellow]warning[/] {store.write_error}")
         _report(console, timeline, stats, verbose)
         if stats.documents == 0:
             raise _fail(InputError(", ".join(map(str, paths)), "no readable articles"))

@@ -41,4 +41,4 @@ class ContractError(TimelineError):
 class IncrementalError(TimelineError):
     """An incremental build (`build --base`) cannot reuse the base timeline."""
 
-    exit_code = 1
+    exit_code = 3

@@ -179,7 +179,12 @@ def _attach(triggers: list[tuple[str, Span]], timexes: list[tuple[int, Span]]) -
         inside = {q for q in quotes if q[0] <= tspan.start_char < q[1]}
         options = []
         for k, (label, span) in enumerate(triggers):
-            same = clause_head(span.root) == home or not parsed(span.doc)
+            # "the talks scheduled for December 20": a clause on the trigger noun is its own
+            same = (
+                clause_head(span.root) == home
+                or (home.dep_ in ("acl", "relcl") and home.head == span.root)
+                or not parsed(span.doc)
+            )
             if label in speech and not same:
                 continue
             if inside != {q for q in quotes if q[0] <= span.start_char < q[1]}:
@@ -193,8 +198,8 @@ def _attach(triggers: list[tuple[str, Span]], timexes: list[tuple[int, Span]]) -
                     ti,
                 )
             )
-        if any(not o[0] for o in options):
-            options = [o for o in options if not o[0]]
+        if parsed(tspan.doc):  # a date dates only its own clause: "met Putin, who took office
+            options = [o for o in options if not o[0]]  # in 2000," is no meeting in 2000
         pairs += options
     attached: dict[int, int] = {}
     used: set[int] = set()

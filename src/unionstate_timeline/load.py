@@ -31,6 +31,7 @@ JSON_SUFFIXES = {".json", ".jsonl"}
 LOADED_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES
 MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+MAX_CHARS = 1_000_000  # spaCy's own limit (nlp.max_length) for one text
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,7 @@ _DATELINE = re.compile(
     r"(?:[/(]\s*(?P<outlet>[A-Za-z][\w. -]{1,30}?)\s*[/)])?",
     re.MULTILINE,
 )
+_PROSE = re.compile(r"^[^\n]{100,}[.!?\"”][ \t]*$", re.MULTILINE)
 _OUTLET_AFTER = re.compile(r"\s*[-–—]\s*(?P<outlet>[A-Z][\w.]*\w)")
 _SOURCE_LINE = re.compile(r"^\s*Source\s*:\s*(?P<outlet>.{2,40}?)\s*$", re.MULTILINE)
 
@@ -200,6 +202,8 @@ def find_dateline(text: str) -> tuple[str, int, int, int | None, str | None] | N
     from .lexicon import months
 
     for m in _DATELINE.finditer(text[:4000]):
+        if _PROSE.search(text, 0, m.start()):
+            return None  # a dateline opens the story; "NATO, March 3 ..." in the body is none
         month = months().get((m.group("month") or m.group("month2")).lower())
         day = int(m.group("day") or m.group("day2"))
         if month is None or not 1 <= day <= 31:
@@ -495,7 +499,21 @@ def list_files(paths: Iterable[str | Path]) -> tuple[list[FileUnit], list[Docume
             doc_id = entry.relative_to(root).with_suffix("").as_posix()
             rows = {k: manifest[k] for k in (entry.name, doc_id) if k in manifest}
             files.append((entry, doc_id, rows))
-    return files, skipped
+    return _unique_ids(files), skipped
+
+
+def _unique_ids(files: list[FileUnit]) -> list[FileUnit]:
+    """a.txt and a.md (or x/a.txt and y/a.txt given apart) would both be "a": the later ones
+    keep their suffix, then their whole path, so every citation names one file."""
+    seen: set[str] = set()
+    out: list[FileUnit] = []
+    for path, doc_id, rows in files:
+        for candidate in (doc_id, f"{doc_id}{path.suffix}", path.as_posix()):
+            if candidate not in seen:
+                break
+        seen.add(candidate)
+        out.append((path, candidate, rows))
+    return out
 
 
 def iter_documents(
@@ -522,6 +540,11 @@ def load_file(
             return list(_iter_jsonl_articles(path, doc_id, max_bytes))
         data = read_bytes(path, max_bytes)
         text, warning = decode_bytes(data, str(path))
+        if len(text) > MAX_CHARS:
+            raise InputError(
+                str(path),
+                f"too long for the parser ({len(text):,} characters; limit {MAX_CHARS:,})",
+            )
         meta = manifest.get(path.name) or manifest.get(doc_id)
         digest = hashlib.sha256(data).hexdigest()
         return [make_document(doc_id, str(path), text, sha256=digest, meta=meta, reason=warning)]

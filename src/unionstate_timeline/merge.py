@@ -11,6 +11,7 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from .models import (
     AnchoredDocument,
@@ -30,6 +31,7 @@ from .temporal.values import PRECISION_RANK as RANK
 
 STATUS_ORDER = {"occurred": 0, "cancelled": 1, "planned": 2, "expected": 3}
 DERIVED_CONFIDENCE = {"via-meeting": 0.85, "reported-same-day": 0.75}
+CONFLICT_DAYS = 7  # two days this close for one signing are a disagreement, not two signings
 ONE_OFF_TYPES = {"treaty_signed", "treaty_in_force"}
 
 
@@ -96,7 +98,9 @@ class _Cluster:
 
 
 def dates_compatible(a: When, b: When) -> bool:
-    """Equal values, or one contains the other; X digits match any digit."""
+    """Equal values, or one contains the other at a coarser precision. A date whose year is
+    unknown (`XXXX-12-08`) matches only the same unknown-year value: which year's December 8 it
+    is, no other source can tell."""
     if a.value == b.value:
         return True
     if a.start and b.start and a.end and b.end:
@@ -105,9 +109,6 @@ def dates_compatible(a: When, b: When) -> bool:
         return (a_in_b and RANK[b.precision] > RANK[a.precision]) or (
             b_in_a and RANK[a.precision] > RANK[b.precision]
         )
-    unknown, known = (a, b) if a.value.startswith("X") else (b, a)
-    if unknown.value.startswith("X") and not known.value.startswith("X"):
-        return len(unknown.value) == len(known.value) and unknown.value[4:] == known.value[4:]
     return False
 
 
@@ -243,15 +244,16 @@ def _join_conflicts(clusters: list[_Cluster]) -> list[tuple[_Cluster, list[Confl
         for host, conflicts in hosts.get(type_, []):
             hw = host.when
             if (
-                w
-                and hw
-                and c.items[0].mention.type == host.items[0].mention.type in ONE_OFF_TYPES
-                and w.precision == hw.precision == "day"
-                and w.value[:4] == hw.value[:4]
+                hw is not None
+                and hw.precision == "day"
+                and w.start
+                and hw.start
+                and abs((date.fromisoformat(w.start) - date.fromisoformat(hw.start)).days)
+                <= CONFLICT_DAYS
                 and not c.doc_ids & host.doc_ids
                 and _same_object(c, host)
             ):
-                docs = [[i.mention.doc_id for i in host.items][0], c.items[0].mention.doc_id]
+                docs = [host.items[0].mention.doc_id, c.items[0].mention.doc_id]
                 conflicts.append(Conflict(field="when", values=[hw.value, w.value], doc_ids=docs))
                 host.items.extend(c.items)
                 break
@@ -327,6 +329,11 @@ def _citation(x: DocExtraction, start: int, end: int, date_text: str | None) -> 
     text = x.doc.text
     while start < end and text[start].isspace():
         start += 1
+    dateline = x.doc.info.dateline
+    if dateline and text.startswith(dateline, start):  # the quote is the sentence, not the slug
+        start += len(dateline)
+        while start < end and text[start] in " .-–—\t":
+            start += 1
     return Citation(
         doc_id=x.doc.info.doc_id, start=start, end=end, quote=text[start:end], date_text=date_text
     )

@@ -18,7 +18,8 @@ from ..models import AnchoredDocument, DocExtraction, Document, Timex, TimexMent
 from .resolve import ImpossibleDate, Resolved, is_calendar, resolve
 
 YEAR_WINDOW = 40  # years after the latest year a text mentions that a DCT may fall in
-MAX_CANDIDATES = 8
+MAX_CANDIDATES = 8  # listed in published_candidates
+MIN_VOTES = 2  # dates another document confirms before a corpus vote decides
 
 
 def _years(parse: dict[str, object]) -> list[int]:
@@ -32,7 +33,7 @@ def year_bounds(mentions: Sequence[TimexMention]) -> tuple[int | None, int | Non
     """(lowest, highest) year the DCT can have, from the years the text mentions by tense."""
     # "the budget for 2024" names a period, not a time the text was written after or before
     dated = [m for m in mentions if m.parse.get("relation") != "FOR"]
-    past = [y for m in dated if m.tense != "future" for y in _years(m.parse)]
+    past = [y for m in dated if m.tense == "past" for y in _years(m.parse)]
     future = [y for m in dated if m.tense == "future" for y in _years(m.parse)]
     low = max(past) if past else None
     high = min(future) if future else None
@@ -128,7 +129,8 @@ def dct_candidates(doc: Document, mentions: Sequence[TimexMention]) -> tuple[lis
             method += "+weekday"
             if not dates:  # the text contradicts every year the window allows: say unknown
                 return [], method
-        years = {y for m in mentions for y in _years(m.parse)}
+        # an anniversary is of something that happened: years told in the past tense
+        years = {y for m in mentions if m.tense == "past" for y in _years(m.parse)}
         for name, fixed in (
             ("anniversary", {y + n for n in _anniversaries(doc.body) for y in years}),
             ("ago", _ago_years(mentions)),
@@ -293,18 +295,18 @@ def anchor_corpus(extractions: Sequence[DocExtraction]) -> list[AnchoredDocument
         if a.info.published is not None:
             known.update({w.value for w in a.whens if w and w.precision == "day"})
     for i, x in enumerate(extractions):
-        cands = anchored[i].info.published_candidates
-        if anchored[i].info.published is not None or len(cands) < 2:
+        if anchored[i].info.published is not None:
+            continue
+        cands, method = dct_candidates(x.doc, x.timexes)  # all of them, not the listed few
+        if len(cands) < 2:
             continue
         scores = []
-        for iso in cands:
-            whens, _ = resolve_all(x.timexes, date.fromisoformat(iso))
+        for dct in cands:
+            whens, _ = resolve_all(x.timexes, dct)
             own = {w.value for w in whens if w and w.precision == "day" and w.method != "explicit"}
-            scores.append((sum(1 for v in own if known[v]), iso))
+            scores.append((sum(1 for v in own if known[v]), dct))
         scores.sort(reverse=True)
-        if scores[0][0] > 0 and (len(scores) == 1 or scores[0][0] > scores[1][0]):
-            _, method = dct_candidates(x.doc, x.timexes)
-            anchored[i] = _build(
-                x.doc, x.timexes, date.fromisoformat(scores[0][1]), method + "+corpus", 0.75, []
-            )
+        # two or more dates confirmed, and by no other candidate as much: one coincidence is not
+        if scores[0][0] >= MIN_VOTES and scores[0][0] > scores[1][0]:
+            anchored[i] = _build(x.doc, x.timexes, scores[0][1], method + "+corpus", 0.75, [])
     return anchored

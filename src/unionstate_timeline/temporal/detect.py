@@ -165,4 +165,8 @@ def register() -> None:
         for token in doc[:-1]:
             if "\n" in token.text or "\n" in token.whitespace_:
                 doc[token.i + 1].is_sent_start = True
+                # and the parser may not end that sentence after its first word
+                nxt = token.i + 2
+                if nxt < len(doc) and not doc[nxt].is_space and "\n" not in doc[token.i + 1].text:
+                    doc[nxt].is_sent_start = False
         return doc

@@ -15,6 +15,7 @@ from typing import Any
 from .values import PRECISION_RANK, span_of
 
 Parse = dict[str, Any]
+NEAR_DAYS = 92  # "January 5" in a December 28 report is next year's; "June 1" is this year's
 SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
@@ -55,6 +56,10 @@ def _pick_year(month: int, day: int, ref: date, tense: str, weekday: int | None)
     elif tense == "future":
         future = [c for c in candidates if c >= ref - timedelta(days=1)]
         candidates = future or candidates
+    else:  # no tense: the report's own year, unless the date is just across a year's end
+        near = [c for c in candidates if abs((c - ref).days) <= NEAR_DAYS]
+        same = [c for c in candidates if c.year == ref.year]
+        candidates = near or same or candidates
     return min(candidates, key=lambda c: (abs((c - ref).days), c > ref)).year
 
 
