@@ -111,3 +111,18 @@ def test_extract_talks_in_a_circumstance_phrase_are_not_negated():
     )
     assert ("meeting", "2019-12-07", "occurred") in found
     assert not [f for f in found if f[0] == "agreement"]
+
+
+def test_extract_a_date_in_another_clause_dates_nothing_here():
+    found = dated("Lukashenko met Putin, who took office in 2000, at the Independence Palace.")
+    assert ("meeting", "2000", "occurred") not in found
+
+
+def test_extract_a_period_on_a_noun_is_not_the_event_date():
+    assert dated("The strategy to 2030 was approved by the government.") == []
+
+
+def test_extract_a_headline_does_not_cut_the_next_sentence():
+    doc = make_document("d", "d.txt", "Summit\n\nPutin and Lukashenko met in Sochi on December 7.")
+    sents = [s.text.strip() for s in get_nlp()(doc.body).sents]
+    assert "Putin and Lukashenko met in Sochi on December 7." in sents

@@ -329,3 +329,16 @@ def test_explicit_dates_ignore_the_dct() -> None:
     for dct in (None, "2019-12-10", "1950-01-01"):
         for tense in ("past", "future", "none"):
             assert _v("December 8, 1999", dct, tense) == "1999-12-08"
+
+
+def test_resolve_untensed_month_day_stays_in_the_report_year_unless_across_new_year():
+    from datetime import date as _date
+
+    from unionstate_timeline.temporal.resolve import resolve as _resolve
+
+    assert (
+        _resolve({"kind": "date", "month": 6, "day": 1}, _date(2019, 12, 8)).value == "2019-06-01"
+    )
+    assert (
+        _resolve({"kind": "date", "month": 1, "day": 5}, _date(2019, 12, 28)).value == "2020-01-05"
+    )
