@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from .lexicon import lexicon, load_json_data
 from .models import ClaimMention, Document, TimexMention
 from .names import doc_people, entity_name
-from .syntax import clause_head, cues
+from .syntax import clause_head, cues, ents_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -98,7 +98,7 @@ def _qualifier(t: Token, sent: Span) -> str | None:
 def _attribution(sent: Span, people: dict[str, str]) -> str | None:
     text = sent.text
     speech = set(cues()["speech_verbs"])
-    for ent in sent.ents:
+    for ent in ents_in(sent):
         if ent.label_ != "PERSON":
             continue
         name = entity_name(ent)
@@ -122,13 +122,15 @@ def extract_claims(doc: Doc, document: Document, timexes: list[TimexMention]) ->
     last_unit: tuple[str, str] | None = None  # what "20 of which" / "eight of them" counts
     for sent in doc.sents:
         done: set[int] = set()
-        for ent in sent.ents:
+        for ent in ents_in(sent):
             if ent.label_ in ("MONEY", "PERCENT", "QUANTITY"):
                 done |= {t.i for t in ent}
                 claim = _ent_claim(ent, sent, document, people, timexes)
                 if claim:
                     out.append(claim)
         for t in sent:
+            if not (t.like_num or t.lower_ in lexicon()["numbers"]):
+                continue
             value = number_value(t)
             if (
                 value is None

@@ -10,7 +10,15 @@ from .lexicon import matcher_patterns
 from .load import _DATELINE
 from .models import Document, EventMention, TimexMention
 from .names import doc_people, entity_name
-from .syntax import clause_head, context_words, cues, parsed, tree_distance, window_words
+from .syntax import (
+    clause_head,
+    context_words,
+    cues,
+    ents_in,
+    parsed,
+    tree_distance,
+    window_words,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -84,10 +92,11 @@ def _speaker(verb: Token) -> Token | None:
     return max(left, key=lambda c: c.i) if left else (subjects[0] if subjects else None)
 
 
-def _actors_places(trigger: Token, people: dict[str, str], speech: bool) -> tuple[list, list]:
-    sent = trigger.sent if trigger.doc.has_annotation("SENT_START") else trigger.doc[:]
+def _actors_places(
+    trigger: Token, sent: Span, people: dict[str, str], speech: bool
+) -> tuple[list, list]:
     if not parsed(trigger.doc):
-        ents = list(sent.ents)
+        ents = ents_in(sent)
         return sorted({people.get(e.text, e.text) for e in ents if e.label_ == "PERSON"}), []
     scope = {t.i for t in _clause_tokens(trigger)}
     if speech:
@@ -98,7 +107,7 @@ def _actors_places(trigger: Token, people: dict[str, str], speech: bool) -> tupl
                 scope = {t.i for t in subject.subtree}
                 break
     actors, parties, places = set(), set(), set()
-    for ent in sent.ents:
+    for ent in ents_in(sent):
         if ent.root.i not in scope:
             continue
         name = entity_name(ent)
@@ -115,9 +124,9 @@ def _actors_places(trigger: Token, people: dict[str, str], speech: bool) -> tupl
     return sorted(actors or parties), sorted(places)
 
 
-def _title(trigger: Token, timex_tokens: set[int], speech: bool = False) -> str:
+def _title(trigger: Token, sent: Span, timex_tokens: set[int], speech: bool = False) -> str:
     whole = speech or not parsed(trigger.doc)
-    tokens = list(trigger.sent) if whole else _clause_tokens(trigger)
+    tokens = list(sent) if whole else _clause_tokens(trigger)
     drop = set(timex_tokens)
     for t in tokens:
         if t.i in timex_tokens:
@@ -167,21 +176,24 @@ def _quoted(sent: Span) -> list[tuple[int, int]]:
     return ranges
 
 
-def _attach(triggers: list[tuple[str, Span]], timexes: list[tuple[int, Span]]) -> dict[int, int]:
+def _attach(
+    sent: Span, triggers: list[tuple[str, Span]], timexes: list[tuple[int, Span]]
+) -> dict[int, int]:
     """Map trigger index -> timex index. Each timex dates a trigger of its own clause when there
     is one (nearest in the tree first, over the whole sentence), never a speech verb outside its
     clause, and never across a quotation mark ("'Today we...,' he said" is not dated today)."""
     speech = set(cues()["speech_types"])
     pairs = []
+    quotes = _quoted(sent) if parsed(sent.doc) else []
+    heads = [clause_head(span.root) for _, span in triggers]
     for ti, tspan in timexes:
         home = clause_head(tspan.root)
-        quotes = _quoted(tspan.sent) if parsed(tspan.doc) else []
         inside = {q for q in quotes if q[0] <= tspan.start_char < q[1]}
         options = []
         for k, (label, span) in enumerate(triggers):
             # "the talks scheduled for December 20": a clause on the trigger noun is its own
             same = (
-                clause_head(span.root) == home
+                heads[k] == home
                 or (home.dep_ in ("acl", "relcl") and home.head == span.root)
                 or not parsed(span.doc)
             )
@@ -264,7 +276,8 @@ def extract_events(
     found = [(doc.vocab.strings[m], doc[s:e]) for m, s, e in matcher(doc)]
     timex_spans = {i: doc.char_span(t.start, t.end) for i, t in enumerate(timexes)}
     timex_tokens = {tok.i for s in timex_spans.values() if s is not None for tok in s}
-    dateline_tokens = {t.i for t in doc if dateline[0] <= t.idx < dateline[1]}
+    line = doc.char_span(*dateline, alignment_mode="expand") if dateline[1] else None
+    dateline_tokens = {t.i for t in line} if line is not None else set()
     timex_tokens |= dateline_tokens
     # titles leave out dates (the timeline shows them) but keep "hours-long", "20-year"
     dated_tokens = dateline_tokens | {
@@ -294,7 +307,7 @@ def extract_events(
             and t.parse["kind"] in CALENDAR_KINDS
             and t.parse.get("relation") not in ("DCT", "FOR", "NAME")
         ]
-        attached = _attach(triggers, _finest_of_appositions(calendar, timexes))
+        attached = _attach(sent, triggers, _finest_of_appositions(calendar, timexes))
         out += _sentence_events(document, sent, triggers, attached, timexes, people, dated_tokens)
     return out
 
@@ -318,12 +331,12 @@ def _sentence_events(document, sent, triggers, attached, timexes, people, dated_
         if (label, ti) in seen:
             continue
         seen.add((label, ti))
-        actors, places = _actors_places(span.root, people, label in c["speech_types"])
+        actors, places = _actors_places(span.root, sent, people, label in c["speech_types"])
         out.append(
             EventMention(
                 doc_id=document.info.doc_id,
                 type=label,
-                title=_title(span.root, dated_tokens, label in c["speech_types"]),
+                title=_title(span.root, sent, dated_tokens, label in c["speech_types"]),
                 trigger=span.text,
                 status=status,
                 actors=actors,

@@ -5,6 +5,7 @@ stage. Events are in `events.py`, claims in `claims.py`, clause helpers in `synt
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING, Any
 
 from .events import CALENDAR_KINDS, extract_events
@@ -19,9 +20,8 @@ if TYPE_CHECKING:
 __all__ = ["extract", "extract_events", "extract_timexes"]
 
 
-def _lead_end(doc: Doc) -> int:
+def _lead_end(text: str) -> int:
     """Character offset where the lead (first prose paragraph) ends."""
-    text = doc.text
     pos = 0
     for para in text.split("\n"):
         if len(para.strip()) >= 100:
@@ -55,7 +55,10 @@ def extract_timexes(doc: Doc, dateline: tuple[int, int] = (0, 0)) -> list[TimexM
 
     `dateline` is the character range of the document's dateline, whose date is the document's
     own and never an event's."""
-    lead_end = _lead_end(doc)
+    lead_end = _lead_end(doc.text)
+    has_sents = doc.has_annotation("SENT_START")
+    starts = [s.start_char for s in doc.sents] if has_sents else [0]
+    speech = set(cues()["speech_verbs"])
     out = []
     for span in doc.spans.get(SPANS_KEY, []):
         parse = parse_expression(span.text)
@@ -64,7 +67,6 @@ def extract_timexes(doc: Doc, dateline: tuple[int, int] = (0, 0)) -> list[TimexM
         relation = _relation(span, parse, dateline)
         if relation:
             parse = {**parse, "relation": relation}
-        sent = span.sent if doc.has_annotation("SENT_START") else span
         out.append(
             TimexMention(
                 start=span.start_char,
@@ -73,8 +75,8 @@ def extract_timexes(doc: Doc, dateline: tuple[int, int] = (0, 0)) -> list[TimexM
                 type=span.label_,
                 parse=parse,
                 tense=tense_of(span.root),  # type: ignore[arg-type]
-                speech=clause_head(span.root).lower_ in cues()["speech_verbs"],
-                sent_start=sent.start_char,
+                speech=clause_head(span.root).lower_ in speech,
+                sent_start=starts[bisect_right(starts, span.start_char) - 1],
                 in_lead=span.start_char < lead_end,
             )
         )

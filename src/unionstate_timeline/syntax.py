@@ -6,13 +6,14 @@ stages degrade instead of failing.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .lexicon import load_json_data
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 MAX_CLIMB = 8
 
@@ -94,3 +95,17 @@ def tree_distance(a: Token, b: Token) -> int:
         if t.i in index_b:
             return n + index_b[t.i]
     return 99 + abs(a.i - b.i)
+
+
+def ents_in(sent: Span) -> list[Span]:
+    """The entities of one sentence. `Span.ents` rebuilds every entity of the Doc on each call;
+    this groups them once per Doc."""
+    doc = sent.doc
+    grouped = doc.user_data.get("unionstate_ents_by_sent")
+    if grouped is None:
+        starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        grouped = {}
+        for ent in doc.ents:
+            grouped.setdefault(starts[bisect_right(starts, ent.start) - 1], []).append(ent)
+        doc.user_data["unionstate_ents_by_sent"] = grouped
+    return grouped.get(sent.start, [])  # type: ignore[no-any-return]

@@ -32,6 +32,40 @@ _GLUED_DAY = re.compile(r"^(\d{1,2}(?:st|nd|rd|th)?)[./,;:]+\S")
 _TRAILING = {",", ".", ";", ":", "'s", "’s", "-", "–", "(", "["}
 
 
+WINDOW = 7  # tokens on each side of an anchor word that a pattern may reach
+
+
+def anchor_words() -> set[str]:
+    """Words of the temporal patterns that carry time by themselves (months, units, "today",
+    "now"...): every pattern word except those the lexicon says need another word beside them
+    (prepositions, numbers, modifiers, the names in holidays, whose "Day" is the anchor)."""
+    lx = lexicon()
+    function = {
+        w.lower()
+        for key in ("strip_leading", "interval_joiners", "interval_openers", "non_anchor_words")
+        for w in lx.get(key, [])
+    }
+    function |= set(lx["numbers"]) | set(lx["ordinals"]) | set(lx["relative_words"])
+    words: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key in ("LOWER", "TEXT") and isinstance(item, str):
+                    words.add(item.lower())
+                elif key == "IN" and isinstance(item, list):
+                    words.update(w.lower() for w in item if isinstance(w, str))
+                else:
+                    walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for _, patterns in matcher_patterns("temporal.jsonl"):
+        walk(patterns)
+    return {w for w in words if w.rstrip(".") not in function and any(c.isalpha() for c in w)}
+
+
 def timex_type(parse: dict[str, Any]) -> str:
     if parse.get("tod") and parse["kind"] == "date":
         return "TIME"
@@ -54,12 +88,15 @@ class TimexDetector:
         self.joiners = set(lx["interval_joiners"])
         self.openers = set(lx["interval_openers"])
         self.months = set(lx["months"])
+        self.anchors = anchor_words()
 
     def __call__(self, doc: Doc) -> Doc:
         from spacy.util import filter_spans
 
         self._split_glued_days(doc)
-        candidates = [doc[s:e] for _, s, e in self.matcher(doc)]
+        candidates = [
+            doc[a + s : a + e] for a, b in self._windows(doc) for _, s, e in self.matcher(doc[a:b])
+        ]
         if self.use_entities and doc.has_annotation("ENT_IOB"):
             candidates += [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
         spans = []
@@ -80,6 +117,19 @@ class TimexDetector:
             out.append(span)
         doc.spans[SPANS_KEY] = out
         return doc
+
+    def _windows(self, doc: Doc) -> list[tuple[int, int]]:
+        """Stretches of the doc around the words every temporal expression contains (a digit,
+        a month, a unit, "now", ...): the Matcher runs on these, not on every token."""
+        windows: list[tuple[int, int]] = []
+        for token in doc:
+            if token.lower_ in self.anchors or any(ch.isdigit() for ch in token.text):
+                a, b = max(token.i - WINDOW, 0), min(token.i + WINDOW + 1, len(doc))
+                if windows and a <= windows[-1][1]:
+                    windows[-1] = (windows[-1][0], b)
+                else:
+                    windows.append((a, b))
+        return windows
 
     def _split_glued_days(self, doc: Doc) -> None:
         """Split a day number glued to what follows it after a month name, as in the dateline
