@@ -28,13 +28,25 @@ _TITLE_LEAD = {"that", "and", "but", "to", "as", "which", "who", "while", "so", 
 
 
 @lru_cache(maxsize=4)
-def _event_matcher(vocab: Any) -> Any:
-    from spacy.matcher import Matcher
+def _event_matchers(vocab: Any) -> tuple[Any, Any]:
+    """The trigger patterns of events.jsonl: one-word ones in a PhraseMatcher (a hash lookup
+    per token), the others in a Matcher."""
+    from spacy.matcher import Matcher, PhraseMatcher
+    from spacy.tokens import Doc
 
-    matcher = Matcher(vocab, validate=True)
+    words, matcher = PhraseMatcher(vocab, attr="LOWER"), Matcher(vocab, validate=True)
     for label, patterns in matcher_patterns("events.jsonl"):
-        matcher.add(label, patterns)
-    return matcher
+        for pattern in patterns:
+            only = pattern[0] if len(pattern) == 1 else {}
+            if (
+                set(only) == {"LOWER"}
+                and isinstance(only["LOWER"], dict)
+                and set(only["LOWER"]) == {"IN"}
+            ):
+                words.add(label, [Doc(vocab, words=[w]) for w in only["LOWER"]["IN"]])
+            else:
+                matcher.add(label, [pattern])
+    return words, matcher
 
 
 def _in_circumstance(token: Token) -> bool:
@@ -270,10 +282,10 @@ def extract_events(
 ) -> list[EventMention]:
     """Event mentions per sentence, each with the temporal expression of its own clause."""
     people = doc_people(doc)
-    matcher = _event_matcher(doc.vocab)
+    words, matcher = _event_matchers(doc.vocab)
     from spacy.util import filter_spans
 
-    found = [(doc.vocab.strings[m], doc[s:e]) for m, s, e in matcher(doc)]
+    found = [(doc.vocab.strings[m], doc[s:e]) for m, s, e in [*words(doc), *matcher(doc)]]
     timex_spans = {i: doc.char_span(t.start, t.end) for i, t in enumerate(timexes)}
     timex_tokens = {tok.i for s in timex_spans.values() if s is not None for tok in s}
     line = doc.char_span(*dateline, alignment_mode="expand") if dateline[1] else None

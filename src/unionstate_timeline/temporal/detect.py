@@ -28,11 +28,12 @@ KIND_TO_TYPE = {
     "set": "SET",
     "time": "TIME",
 }
+_DIGIT = re.compile(r"\d")
 _GLUED_DAY = re.compile(r"^(\d{1,2}(?:st|nd|rd|th)?)[./,;:]+\S")
 _TRAILING = {",", ".", ";", ":", "'s", "’s", "-", "–", "(", "["}
 
 
-WINDOW = 7  # tokens on each side of an anchor word that a pattern may reach
+WINDOW = 5  # tokens on each side of an anchor word that a pattern may reach
 
 
 def anchor_words() -> set[str]:
@@ -123,7 +124,7 @@ class TimexDetector:
         a month, a unit, "now", ...): the Matcher runs on these, not on every token."""
         windows: list[tuple[int, int]] = []
         for token in doc:
-            if token.lower_ in self.anchors or any(ch.isdigit() for ch in token.text):
+            if token.lower_ in self.anchors or _DIGIT.search(token.text):
                 a, b = max(token.i - WINDOW, 0), min(token.i + WINDOW + 1, len(doc))
                 if windows and a <= windows[-1][1]:
                     windows[-1] = (windows[-1][0], b)
