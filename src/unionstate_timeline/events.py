@@ -7,9 +7,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .lexicon import matcher_patterns
-from .load import _DATELINE
 from .models import Document, EventMention, TimexMention
 from .names import doc_people, entity_name
+from .page import _DATELINE
 from .syntax import (
     clause_head,
     context_words,

@@ -7,17 +7,14 @@ coarse mention joins a finer event only when exactly one such event fits.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from .citations import citation, stable_id
 from .models import (
     AnchoredDocument,
     Citation,
-    Claim,
-    ClaimMention,
     Conflict,
     DocExtraction,
     DocumentInfo,
@@ -27,18 +24,13 @@ from .models import (
     When,
 )
 from .names import canonical_people
+from .series import merge_claims
 from .temporal.values import PRECISION_RANK as RANK
 
 STATUS_ORDER = {"occurred": 0, "cancelled": 1, "planned": 2, "expected": 3}
 DERIVED_CONFIDENCE = {"via-meeting": 0.85, "reported-same-day": 0.75}
 CONFLICT_DAYS = 7  # two days this close for one signing are a disagreement, not two signings
 ONE_OFF_TYPES = {"treaty_signed", "treaty_in_force"}
-
-
-def stable_id(prefix: str, payload: object) -> str:
-    """Hash of sorted-key compact JSON: the same content gives the same id in every build."""
-    raw = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return f"{prefix}-{hashlib.sha1(raw.encode('utf-8')).hexdigest()[:10]}"
 
 
 @dataclass
@@ -325,20 +317,6 @@ def _event(cluster: _Cluster, conflicts: list[Conflict]) -> Event:
     )
 
 
-def _citation(x: DocExtraction, start: int, end: int, date_text: str | None) -> Citation:
-    text = x.doc.text
-    while start < end and text[start].isspace():
-        start += 1
-    dateline = x.doc.info.dateline
-    if dateline and text.startswith(dateline, start):  # the quote is the sentence, not the slug
-        start += len(dateline)
-        while start < end and text[start] in " .-–—\t":
-            start += 1
-    return Citation(
-        doc_id=x.doc.info.doc_id, start=start, end=end, quote=text[start:end], date_text=date_text
-    )
-
-
 def _items(x: DocExtraction, a: AnchoredDocument, people: dict[str, str]) -> list[_Item]:
     published = a.info.published.value if a.info.published else None
     items = []
@@ -357,7 +335,7 @@ def _items(x: DocExtraction, a: AnchoredDocument, people: dict[str, str]) -> lis
         mention = m.model_copy(update=update)
         date_text = when.text if when else None
         items.append(
-            _Item(mention, when, _citation(x, m.sent_start, m.sent_end, date_text), published)
+            _Item(mention, when, citation(x, m.sent_start, m.sent_end, date_text), published)
         )
     dated = [i for i in items if i.when is not None]
     return dated + [
@@ -382,51 +360,6 @@ def _undated_dedupe(items: list[_Item]) -> list[_Cluster]:
         key = (i.mention.doc_id, i.mention.type, tuple(i.mention.actors))
         seen.setdefault(key, _Cluster()).items.append(i)
     return list(seen.values())
-
-
-def merge_claims(
-    extractions: Sequence[DocExtraction],
-    anchored: Sequence[AnchoredDocument],
-    people: dict[str, str],
-) -> list[Claim]:
-    groups: dict[str, list[tuple[ClaimMention, When | None, Citation]]] = {}
-    for x, a in zip(extractions, anchored, strict=True):
-        for c in x.claims:
-            as_of = a.whens[c.timex] if c.timex is not None else a.info.published
-            key = stable_id(
-                "cl",
-                {
-                    "series": c.series,
-                    "value": c.value,
-                    "qualifier": c.qualifier,
-                    "as_of": as_of.value if as_of else None,
-                },
-            )
-            groups.setdefault(key, []).append(
-                (c, as_of, _citation(x, c.sent_start, c.sent_end, None))
-            )
-    claims = []
-    for key, members in groups.items():
-        c, as_of, _ = members[0]
-        claims.append(
-            Claim(
-                claim_id=key,
-                series=c.series,
-                subject=c.subject,
-                value=c.value,
-                unit=c.unit,
-                qualifier=c.qualifier,
-                attributed_to=people.get(c.attributed_to, c.attributed_to)
-                if c.attributed_to
-                else None,
-                as_of=as_of,
-                citations=sorted({m[2] for m in members}, key=lambda z: (z.doc_id, z.start)),
-            )
-        )
-    return sorted(
-        claims,
-        key=lambda c: (c.series, c.as_of.start or "" if c.as_of else "~", c.value, c.claim_id),
-    )
 
 
 def merge(
