@@ -71,14 +71,14 @@ def status_of(token: Token, when_future: bool) -> tuple[str, bool]:
         head = clause_head(token)
         words = {token.lower_, *(t.lower_ for t in token.children)}
         words |= {t.lower_ for t in head.children if t.dep_ in ("aux", "auxpass")} & set(
-            c["future_aux"] + c["expected_cues"]
+            c["future_aux"] | c["expected_cues"]
         )
-    negated = bool(words & set(c["negation_cues"]))
-    if words & set(c["cancelled_cues"]) and not negated:
+    negated = bool(words & c["negation_cues"])
+    if words & c["cancelled_cues"] and not negated:
         return "cancelled", False
-    if words & set(c["expected_cues"]):
+    if words & c["expected_cues"]:
         return "expected", negated
-    if words & set(c["future_aux"]) or words & set(c["planned_cues"]) - {token.lower_}:
+    if words & c["future_aux"] or words & c["planned_cues"] - {token.lower_}:
         return "planned", negated
     return ("planned" if when_future else "occurred"), negated
 

@@ -20,7 +20,9 @@ MAX_CLIMB = 8
 
 @lru_cache(maxsize=1)
 def cues() -> dict[str, Any]:
-    return load_json_data("events.json")  # type: ignore[no-any-return]
+    """patterns/events.json, with every word list as a frozenset (tested per token)."""
+    data = load_json_data("events.json")
+    return {k: frozenset(v) if isinstance(v, list) else v for k, v in data.items()}
 
 
 def parsed(doc: Doc) -> bool:
@@ -70,9 +72,9 @@ def tense_of(token: Token) -> str:
     c = cues()
     if not parsed(token.doc):
         words = window_words(token, 6)
-        return "future" if words & set(c["future_aux"]) else "none"
+        return "future" if words & c["future_aux"] else "none"
     words = context_words(token)
-    if words & set(c["future_aux"]) or words & set(c["future_words"]):
+    if words & c["future_aux"] or words & c["future_words"]:
         return "future"
     head = clause_head(token)
     if head.tag_ == "MD":
