@@ -178,3 +178,15 @@ def test_merge_report_dated_before_the_event_keeps_it_planned():
     x, a = doc_with("a", [("meeting", "2019-12-20", [])])
     a = a.model_copy(update={"info": a.info.model_copy(update={"published": when("2019-12-08")})})
     assert merge([x], [a]).events[0].status == "planned"
+
+
+def test_merge_a_venue_is_in_its_city():
+    tl = build(
+        doc_with("a", [("meeting", "2021-09-09", [])]),
+        doc_with("b", [("meeting", "2021-09-09", [])]),
+    )
+    assert len(tl.events) == 1  # no places: one event
+    from unionstate_timeline.merge import _place_key
+
+    assert _place_key("the Kremlin") == _place_key("Moscow") == "moscow"
+    assert _place_key("St. Petersburg") == _place_key("St Petersburg")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .citations import citation, stable_id
+from .lexicon import load_json_data
 from .models import (
     AnchoredDocument,
     Citation,
@@ -118,8 +119,10 @@ def _compatible(item: _Item, cluster: _Cluster) -> bool:
 
 
 def _place_key(place: str) -> str:
-    """ "St. Petersburg" and "St Petersburg" are one place."""
-    return " ".join(place.replace(".", " ").lower().split())
+    """ "St. Petersburg" and "St Petersburg" are one place, and a venue is its city (data:
+    patterns/places.json, "the Kremlin" is in Moscow)."""
+    key = " ".join(place.replace(".", " ").lower().split())
+    return str(load_json_data("places.json")["venues"].get(key, key))
 
 
 def _place_keys(cluster: _Cluster) -> set[str]:
@@ -140,8 +143,8 @@ def _coarse_fits(item: _Item, cluster: _Cluster) -> bool:
         or {_place_key(p) for p in item.mention.places} & _place_keys(cluster)
     )
     # a treaty is signed once: "signed in 1999" is the signing another source dates to the day
-    one_off = item.mention.type in ONE_OFF_TYPES and _titles_overlap(
-        item.mention.title, cluster.items[0].mention.title
+    one_off = item.mention.type in ONE_OFF_TYPES and _shared_words(
+        item.mention.title, cluster.items[0].mention.title, item.mention.trigger
     )
     return same or (other_doc and (shared or one_off))
 
@@ -257,6 +260,12 @@ def _join_conflicts(clusters: list[_Cluster]) -> list[tuple[_Cluster, list[Confl
 
 def _words(text: str) -> set[str]:
     return {w.lower().strip(".,\"'") for w in text.split() if len(w) > 3}
+
+
+def _shared_words(a: str, b: str, trigger: str) -> bool:
+    """Two titles name the same thing: two content words in common besides the trigger
+    ("signed the union treaty" / "the Treaty on the Union State was signed")."""
+    return len((_words(a) & _words(b)) - _words(trigger)) >= 2
 
 
 def _titles_overlap(a: str, b: str) -> bool:
