@@ -190,3 +190,12 @@ def test_merge_a_venue_is_in_its_city():
 
     assert _place_key("the Kremlin") == _place_key("Moscow") == "moscow"
     assert _place_key("St. Petersburg") == _place_key("St Petersburg")
+
+
+def test_merge_one_sentence_two_dates_of_one_event():
+    x, a = doc_with("a", [("meeting", "2019-12-20", [])])
+    m = x.events[0]
+    x = x.model_copy(update={"events": [m, m.model_copy(update={"timex": 1})]})
+    a = a.model_copy(update={"whens": [when("2019-12-20"), when("2019-12")]})
+    tl = merge([x], [a])
+    assert [e.when.value for e in tl.events] == ["2019-12-20"]

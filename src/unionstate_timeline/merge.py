@@ -146,7 +146,12 @@ def _coarse_fits(item: _Item, cluster: _Cluster) -> bool:
     one_off = item.mention.type in ONE_OFF_TYPES and _shared_words(
         item.mention.title, cluster.items[0].mention.title, item.mention.trigger
     )
-    return same or (other_doc and (shared or one_off))
+    # "held talks on Friday, December 20, their second meeting this month": one sentence
+    same_sentence = any(
+        i.mention.doc_id == item.mention.doc_id and i.mention.sent_start == item.mention.sent_start
+        for i in cluster.items
+    )
+    return same or same_sentence or (other_doc and (shared or one_off))
 
 
 class _Blocks:
