@@ -169,7 +169,13 @@ def extract_claims(doc: Doc, document: Document, timexes: list[TimexMention]) ->
     return out
 
 
-def _ent_claim(ent, sent, document, people, timexes):  # type: ignore[no-untyped-def]
+def _ent_claim(
+    ent: Span,
+    sent: Span,
+    document: Document,
+    people: dict[str, str],
+    timexes: list[TimexMention],
+) -> ClaimMention | None:
     """A claim from a MONEY, PERCENT or QUANTITY entity ("$630 million in loans", "9.2%",
     "24 million tonnes of crude oil"); the currency sign may stand just outside the entity."""
     lex = _lex()
@@ -185,11 +191,12 @@ def _ent_claim(ent, sent, document, people, timexes):  # type: ignore[no-untyped
     if ent.label_ == "PERCENT":
         unit, subject = "percent", _clause_subject(ent)
     elif ent.label_ == "MONEY":
-        unit = next((lex["money"][t.lower_] for t in wide if t.lower_ in lex["money"]), None)
-        if unit is None:
+        currency = next((lex["money"][t.lower_] for t in wide if t.lower_ in lex["money"]), None)
+        if currency is None:
             return None
-        subject = after[1].text if len(after) > 1 and after[0].lower_ == "in" else None
-        subject = subject or _clause_subject(ent)
+        unit = str(currency)
+        in_what = len(after) > 1 and after[0].lower_ == "in"  # "$630 million in loans"
+        subject = after[1].text if in_what else _clause_subject(ent)
     else:
         if ent.root.pos_ != "NOUN" or ent.root.lower_ in lex["skip_units"]:
             return None

@@ -106,7 +106,7 @@ def _speaker(verb: Token) -> Token | None:
 
 def _actors_places(
     trigger: Token, sent: Span, people: dict[str, str], speech: bool
-) -> tuple[list, list]:
+) -> tuple[list[str], list[str]]:
     if not parsed(trigger.doc):
         ents = ents_in(sent)
         return sorted({people.get(e.text, e.text) for e in ents if e.label_ == "PERSON"}), []
@@ -324,7 +324,16 @@ def extract_events(
     return out
 
 
-def _sentence_events(document, sent, triggers, attached, timexes, people, dated_tokens):  # type: ignore[no-untyped-def]
+def _sentence_events(
+    document: Document,
+    sent: Span,
+    triggers: list[tuple[str, Span]],
+    attached: dict[int, int],
+    timexes: list[TimexMention],
+    people: dict[str, str],
+    dated_tokens: set[int],
+) -> list[EventMention]:
+    """The event mentions of one sentence, each with its date (own, inherited or none)."""
     c = cues()
     out: list[EventMention] = []
     seen: set[tuple[str, int | None]] = set()
