@@ -126,3 +126,12 @@ def test_extract_a_headline_does_not_cut_the_next_sentence():
     doc = make_document("d", "d.txt", "Summit\n\nPutin and Lukashenko met in Sochi on December 7.")
     sents = [s.text.strip() for s in get_nlp()(doc.body).sents]
     assert "Putin and Lukashenko met in Sochi on December 7." in sents
+
+
+def test_extract_being_in_a_city_that_day_is_a_visit_despite_the_main_clause():
+    found = dated(
+        "At a session on 4 November, Lukashenko regretted that his counterpart, who was "
+        "in Sevastopol on that day, had not invited him.",
+        dct=date(2021, 11, 5),
+    )
+    assert ("visit", "2021-11-04", "occurred") in found

@@ -124,7 +124,7 @@ def _actors_places(
             continue
         name = entity_name(ent)
         if (
-            ent.label_ in ("GPE", "LOC", "FAC", "ORG")
+            ent.label_ in ("GPE", "LOC", "FAC", "ORG", "NORP")  # the model calls some cities NORP
             and ent.root.head.lower_ in ("in", "at")
             and ent.root.dep_ == "pobj"
         ):

@@ -352,17 +352,15 @@ def _items(x: DocExtraction, a: AnchoredDocument, people: dict[str, str]) -> lis
             _Item(mention, when, citation(x, m.sent_start, m.sent_end, date_text), published)
         )
     dated = [i for i in items if i.when is not None]
+    # an undated mention repeats a dated one of its document when their actors agree or it
+    # names none ("his message", "the recent meeting in Sochi"); one naming others is kept
     return dated + [
         i
         for i in items
         if i.when is None
         and not any(
             d.mention.type == i.mention.type
-            and (
-                not d.mention.actors
-                or not i.mention.actors
-                or set(d.mention.actors) & set(i.mention.actors)
-            )
+            and (set(d.mention.actors) & set(i.mention.actors) or not i.mention.actors)
             for d in dated
         )
     ]

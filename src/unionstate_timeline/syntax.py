@@ -52,7 +52,8 @@ def context_words(token: Token) -> set[str]:
     chain = head
     for _ in range(3):
         if (
-            chain.dep_ not in ("xcomp", "acl", "ccomp", "relcl", "pobj", "dobj", "nsubj")
+            # a relative clause ("who was in Sevastopol that day") keeps its own mood
+            chain.dep_ not in ("xcomp", "acl", "ccomp", "pobj", "dobj", "nsubj")
             or chain.head is chain
         ):
             break

@@ -156,7 +156,8 @@ def dct_candidates(doc: Document, mentions: Sequence[TimexMention]) -> tuple[lis
 
 
 def _when(r: Resolved, text: str | None, dct_confidence: float) -> When:
-    factor = 1.0 if r.method == "explicit" else dct_confidence
+    # only a value read off the document date inherits that date's doubt
+    factor = dct_confidence if r.method.startswith("dct") else 1.0
     return When(
         value=r.value,
         start=r.start,
