@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from .lexicon import lexicon, load_json_data
 from .models import ClaimMention, Document, TimexMention
 from .names import doc_people, entity_name
-from .syntax import clause_head, cues, ents_in
+from .syntax import clause_head, cues, ents_in, sent_end
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -249,7 +249,6 @@ def _claim(
     canonical = lex["series_aliases"].get(unit, unit)
     if unit in lex["money"].values() or unit in ("percent", "times"):
         canonical = f"{subject} {unit}"  # a share or a sum is a series only of the same subject
-    end = sent.start_char + len(sent.text.rstrip())
     return ClaimMention(
         doc_id=document.info.doc_id,
         subject=subject,
@@ -260,5 +259,5 @@ def _claim(
         attributed_to=attributed,
         timex=timex,
         sent_start=sent.start_char,
-        sent_end=end,
+        sent_end=sent_end(sent),
     )

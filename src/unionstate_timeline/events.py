@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING, Any
 from .lexicon import matcher_patterns
 from .models import Document, EventMention, TimexMention
 from .names import doc_people, entity_name
-from .page import _DATELINE
+from .page import strip_dateline
 from .syntax import (
     clause_head,
     context_words,
     cues,
     ents_in,
     parsed,
+    sent_end,
     tree_distance,
     window_words,
 )
@@ -151,8 +152,7 @@ def _title(trigger: Token, sent: Span, timex_tokens: set[int], speech: bool = Fa
         tokens = tokens[1:]
     text = "".join(t.text_with_ws for t in tokens).strip(' ,.;:"“”\n')
     text = " ".join(text.split())
-    if m := _DATELINE.match(text):
-        text = text[m.end() :].lstrip(" -–—.")
+    text = strip_dateline(text)
     text = text[:1].upper() + text[1:]
     return text if len(text) <= 100 else text[:97].rsplit(" ", 1)[0] + "…"
 
@@ -365,12 +365,7 @@ def _sentence_events(
                 timex=ti,
                 date_method=method,
                 sent_start=sent.start_char,
-                sent_end=_sent_end(sent),
+                sent_end=sent_end(sent),
             )
         )
     return out
-
-
-def _sent_end(sent: Span) -> int:
-    text = sent.text.rstrip()
-    return sent.start_char + len(text)

@@ -102,6 +102,13 @@ def find_dateline(text: str) -> tuple[str, int, int, int | None, str | None] | N
     return None
 
 
+def strip_dateline(text: str) -> str:
+    """Text without a leading dateline ("MINSK, 4 November (BelTA) - ...")."""
+    if m := _DATELINE.match(text):
+        return text[m.end() :].lstrip(" -–—.")
+    return text
+
+
 def find_title(body: str) -> str | None:
     """The headline: the first non-blank line of the cleaned text, when it reads like one."""
     for _, _, line in _lines(body):

@@ -112,3 +112,8 @@ def ents_in(sent: Span) -> list[Span]:
             grouped.setdefault(starts[bisect_right(starts, ent.start) - 1], []).append(ent)
         doc.user_data["unionstate_ents_by_sent"] = grouped
     return grouped.get(sent.start, [])  # type: ignore[no-any-return]
+
+
+def sent_end(sent: Span) -> int:
+    """End offset of a sentence without its trailing blanks (what a citation quotes)."""
+    return sent.start_char + len(sent.text.rstrip())

@@ -185,10 +185,10 @@ def _date_value(
                 tail = f"-{day:02d}" if day else ""
                 return f"XXXX-{p['month']:02d}{tail}", "day" if day else "month", "unanchored"
             return _unanchored_part(p), _part_precision(p), "unanchored"
-        if "month" in p:
-            year = _pick_year(p["month"], p.get("day") or 1, ref, tense, p.get("weekday"))
-            if not p.get("day"):
-                year = _pick_month_year(p["month"], ref, tense)
+        if "month" in p and p.get("day"):
+            year = _pick_year(p["month"], p["day"], ref, tense, p.get("weekday"))
+        elif "month" in p:
+            year = _pick_month_year(p["month"], ref, tense)
         else:
             year = ref.year + (p.get("rel") or 0)
         method = "dct+year"
