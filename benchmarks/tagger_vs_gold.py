@@ -1,4 +1,4 @@
-"""Compare `temporal.tag` with the gold timexes in data/annotated (span P/R/F1, value accuracy).
+"""Compare `pipeline.tag` with the gold timexes in data/annotated (span P/R/F1, value accuracy).
 
 Usage: .venv/bin/python benchmarks/tagger_vs_gold.py [--no-dct] [--model blank] [-v]
 
@@ -28,7 +28,7 @@ def main() -> None:
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
 
-    from unionstate_timeline.temporal import tag
+    from unionstate_timeline.pipeline import tag
 
     totals = {"gold": 0, "sys": 0, "strict": 0, "relaxed": 0, "value": 0, "type": 0}
     elapsed = 0.0

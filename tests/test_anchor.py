@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from unionstate_timeline.load import make_document
 from unionstate_timeline.models import DocExtraction, TimexMention
+from unionstate_timeline.reading.document import make_document
 from unionstate_timeline.temporal.anchor import anchor_corpus, anchor_document, dct_candidates
 from unionstate_timeline.temporal.parse import parse_expression
 
@@ -25,7 +25,7 @@ def mention(text: str, start: int = 0, tense: str = "past", in_lead: bool = Fals
 
 
 def doc(text: str, **meta):
-    from unionstate_timeline.load import ManifestEntry
+    from unionstate_timeline.reading.document import ManifestEntry
 
     return make_document("d", "d.txt", text, meta=ManifestEntry(**meta) if meta else None)
 

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from unionstate_timeline.cache import ExtractionCache, pipeline_version
 from unionstate_timeline.cli import app
 from unionstate_timeline.errors import IncrementalError
-from unionstate_timeline.export import to_json
+from unionstate_timeline.outputs.export import to_json
 from unionstate_timeline.pipeline import BuildStats, build
 
 RAW = Path(__file__).resolve().parent.parent / "data" / "raw"
@@ -26,7 +26,7 @@ def reference() -> str:
 
 def _count_annotate(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Count the texts sent to spaCy."""
-    from unionstate_timeline import annotate as module
+    from unionstate_timeline.nlp import annotate as module
 
     calls: list[int] = []
     real = module.annotate

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from unionstate_timeline.annotate import get_nlp
-from unionstate_timeline.claims import extract_claims
-from unionstate_timeline.extract import extract_timexes
-from unionstate_timeline.load import make_document
+from unionstate_timeline.extract.claims import extract_claims
+from unionstate_timeline.extract.document import extract_timexes
+from unionstate_timeline.nlp.annotate import get_nlp
+from unionstate_timeline.reading.document import make_document
 
 pytestmark = pytest.mark.model
 

@@ -10,9 +10,9 @@ from typer.testing import CliRunner
 
 from sample_timelines import cite, event, small_timeline, sort_events, when
 from unionstate_timeline.cli import app
-from unionstate_timeline.diff import dates_compatible, diff, to_json, to_md, to_table
-from unionstate_timeline.export import to_json as timeline_json
 from unionstate_timeline.models import Conflict, DocumentInfo, Event, Timeline
+from unionstate_timeline.outputs.diff import dates_compatible, diff, to_json, to_md, to_table
+from unionstate_timeline.outputs.export import to_json as timeline_json
 
 
 @pytest.fixture

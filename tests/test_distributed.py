@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from unionstate_timeline.export import to_json
+from unionstate_timeline.outputs.export import to_json
 from unionstate_timeline.pipeline import build
 
 RAW = Path(__file__).resolve().parent.parent / "data" / "raw"

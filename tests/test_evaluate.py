@@ -9,20 +9,20 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from unionstate_timeline.baseline import Hit, baseline_document, locate
-from unionstate_timeline.cli_eval import render_json
+from unionstate_timeline.cli.evaluate import render_json
 from unionstate_timeline.errors import InputError
-from unionstate_timeline.eval_models import EvalReport, GoldCounts, Timing
-from unionstate_timeline.eval_run import read_texts
-from unionstate_timeline.eval_spans import score_claims, score_timexes
-from unionstate_timeline.evaluate import (
+from unionstate_timeline.evaluation.baseline import Hit, baseline_document, locate
+from unionstate_timeline.evaluation.gold import GoldDocument, load_gold, span_problems
+from unionstate_timeline.evaluation.models import EvalReport, GoldCounts, Timing
+from unionstate_timeline.evaluation.run import read_texts
+from unionstate_timeline.evaluation.score import (
     score_event_dates,
     score_events,
     score_merges,
     score_published,
     score_system,
 )
-from unionstate_timeline.gold import GoldDocument, load_gold, span_problems
+from unionstate_timeline.evaluation.spans import score_claims, score_timexes
 from unionstate_timeline.models import (
     Citation,
     Claim,
@@ -314,7 +314,7 @@ def test_evaluate_table_shows_both_rows_and_the_misses():
 
     from rich.console import Console
 
-    from unionstate_timeline.cli_eval import render_table
+    from unionstate_timeline.cli.evaluate import render_table
 
     counts = GoldCounts(documents=2, published=1, events=3, claims=1, timexes=3, groups=1)
     wrong = _event("ev-meet", "meeting", "2019-12-08", _cite("a", 51, 100))

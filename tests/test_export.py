@@ -14,11 +14,11 @@ import pytest
 from typer.testing import CliRunner
 
 from sample_timelines import TRICKY, small_timeline
-from unionstate_timeline import export
 from unionstate_timeline.cli import app
 from unionstate_timeline.errors import ContractError, OutputError
-from unionstate_timeline.export import EVENT_COLUMNS, Format, read_timeline, write_atomic
 from unionstate_timeline.models import Event, Timeline
+from unionstate_timeline.outputs import export
+from unionstate_timeline.outputs.export import EVENT_COLUMNS, Format, read_timeline, write_atomic
 
 
 @pytest.fixture

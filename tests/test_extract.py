@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from unionstate_timeline.annotate import get_nlp
-from unionstate_timeline.extract import extract
-from unionstate_timeline.load import make_document
+from unionstate_timeline.extract.document import extract
+from unionstate_timeline.nlp.annotate import get_nlp
+from unionstate_timeline.reading.document import make_document
 from unionstate_timeline.temporal.anchor import anchor_document
 
 pytestmark = pytest.mark.model

@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 
 from sample_timelines import cite, event, small_timeline, sort_events, when
-from unionstate_timeline.export import to_html
 from unionstate_timeline.models import Timeline
+from unionstate_timeline.outputs.export import to_html
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")

@@ -11,14 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from unionstate_timeline.errors import InputError
-from unionstate_timeline.load import (
-    decode_bytes,
-    find_dateline,
-    iter_documents,
-    make_document,
-    mask_furniture,
-)
 from unionstate_timeline.models import Document, DocumentInfo
+from unionstate_timeline.reading.decode import decode_bytes
+from unionstate_timeline.reading.document import make_document
+from unionstate_timeline.reading.load import iter_documents
+from unionstate_timeline.reading.page import find_dateline, mask_furniture
 
 RAW = Path(__file__).resolve().parent.parent / "data" / "raw"
 ARTICLE = "Talks held\n\nThe presidents met in Sochi on December 7, 2019, officials said.\n"

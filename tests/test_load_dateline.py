@@ -1,6 +1,6 @@
 import pytest
 
-from unionstate_timeline.load import find_dateline
+from unionstate_timeline.reading.page import find_dateline
 
 
 @pytest.mark.parametrize(
@@ -35,7 +35,7 @@ def test_load_a_caps_phrase_in_the_body_is_no_dateline():
 
 
 def test_load_repeated_doc_ids_keep_their_suffix(tmp_path):
-    from unionstate_timeline.load import iter_documents
+    from unionstate_timeline.reading.load import iter_documents
 
     (tmp_path / "a.txt").write_text("One article about talks.", encoding="utf-8")
     (tmp_path / "a.md").write_text("Another article about a summit.", encoding="utf-8")
@@ -44,7 +44,7 @@ def test_load_repeated_doc_ids_keep_their_suffix(tmp_path):
 
 
 def test_load_text_too_long_for_the_parser_is_skipped(tmp_path):
-    from unionstate_timeline.load import MAX_CHARS, iter_documents
+    from unionstate_timeline.reading.load import MAX_CHARS, iter_documents
 
     (tmp_path / "big.txt").write_text("word " * (MAX_CHARS // 5 + 10), encoding="utf-8")
     (skipped,) = list(iter_documents([tmp_path]))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import random
 
-from unionstate_timeline.load import make_document
-from unionstate_timeline.merge import dates_compatible, merge
+from unionstate_timeline.assemble.merge import dates_compatible, merge
 from unionstate_timeline.models import AnchoredDocument, DocExtraction, EventMention, When
+from unionstate_timeline.reading.document import make_document
 from unionstate_timeline.temporal.values import precision_of, span_of
 
 
@@ -186,7 +186,7 @@ def test_merge_a_venue_is_in_its_city():
         doc_with("b", [("meeting", "2021-09-09", [])]),
     )
     assert len(tl.events) == 1  # no places: one event
-    from unionstate_timeline.merge import _place_key
+    from unionstate_timeline.assemble.merge import _place_key
 
     assert _place_key("the Kremlin") == _place_key("Moscow") == "moscow"
     assert _place_key("St. Petersburg") == _place_key("St Petersburg")

@@ -1,4 +1,4 @@
-from unionstate_timeline.names import canonical_people
+from unionstate_timeline.nlp.names import canonical_people
 
 
 def test_names_transliterations_and_typos_are_one_person():

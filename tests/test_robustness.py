@@ -139,7 +139,7 @@ def test_robustness_good_articles_give_the_same_events_as_alone(tmp_path: Path):
 
 @pytest.mark.model
 def test_robustness_internal_error_skips_one_document(tmp_path: Path, monkeypatch):
-    import unionstate_timeline.extract as extract_module
+    import unionstate_timeline.extract.document as extract_module
 
     real = extract_module.extract
 
@@ -225,7 +225,7 @@ def test_robustness_interrupted_build_leaves_previous_output(tmp_path: Path, mon
 
 
 def test_robustness_failed_write_leaves_previous_output(tmp_path: Path, monkeypatch):
-    from unionstate_timeline.export import write_atomic
+    from unionstate_timeline.outputs.export import write_atomic
 
     out = tmp_path / "t.json"
     out.write_text("previous", "utf-8")
@@ -247,9 +247,9 @@ def test_robustness_failed_write_leaves_previous_output(tmp_path: Path, monkeypa
 
 @lru_cache(maxsize=1)
 def _raw_extractions() -> tuple:
-    from unionstate_timeline.load import iter_documents
     from unionstate_timeline.models import Document
     from unionstate_timeline.pipeline import assemble, extract_documents
+    from unionstate_timeline.reading.load import iter_documents
 
     docs = [d for d in iter_documents([RAW]) if isinstance(d, Document)]
     extractions = tuple(extract_documents(docs))

@@ -12,10 +12,10 @@ from typer.testing import CliRunner
 
 from sample_timelines import small_timeline, when
 from unionstate_timeline.cli import app
-from unionstate_timeline.export import to_json
 from unionstate_timeline.models import Timeline
-from unionstate_timeline.present import date_label
-from unionstate_timeline.show import filter_events, parse_bound, render_table
+from unionstate_timeline.outputs.export import to_json
+from unionstate_timeline.outputs.present import date_label
+from unionstate_timeline.outputs.show import filter_events, parse_bound, render_table
 
 
 @pytest.fixture

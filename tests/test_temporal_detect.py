@@ -10,7 +10,7 @@ import pytest
 
 @pytest.fixture(scope="module")
 def blank():  # type: ignore[no-untyped-def]
-    from unionstate_timeline.annotate import get_nlp
+    from unionstate_timeline.nlp.annotate import get_nlp
 
     return get_nlp("blank")
 
@@ -99,7 +99,7 @@ def test_spans_are_minimal(blank) -> None:  # type: ignore[no-untyped-def]
     ],
 )
 def test_tag_blank(text: str, dct: date | None, expected: list[tuple[str, str]]) -> None:
-    from unionstate_timeline.temporal import tag
+    from unionstate_timeline.pipeline import tag
 
     found = [(t.text, t.value) for t in tag(text, dct=dct, model="blank")]
     assert found == expected
@@ -139,6 +139,6 @@ def test_tag_blank(text: str, dct: date | None, expected: list[tuple[str, str]])
     ],
 )
 def test_tag_with_model(text: str, dct: date, expected: list[tuple[str, str]]) -> None:
-    from unionstate_timeline.temporal import tag
+    from unionstate_timeline.pipeline import tag
 
     assert [(t.text, t.value) for t in tag(text, dct=dct)] == expected

@@ -18,7 +18,6 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from . import __version__
 from .models import DocExtraction, Document, DocumentInfo
 
 CACHE_ENV = "UNIONSTATE_CACHE_DIR"
@@ -50,7 +49,7 @@ def model_name(model: str | None = None) -> str:
     """The model `annotate.get_nlp` would load, resolved without importing spaCy."""
     import importlib.util
 
-    from .annotate import MODEL_CANDIDATES, MODEL_ENV
+    from .nlp.annotate import MODEL_CANDIDATES, MODEL_ENV
 
     name = model or os.environ.get(MODEL_ENV)
     if name:
@@ -63,7 +62,12 @@ def pipeline_version(model: str | None = None) -> str:
     """A short hash of everything a document's extraction depends on."""
     name = model_name(model)
     h = hashlib.sha256()
-    for part in (__version__, name, _dist_version(name), _dist_version("spacy")):
+    for part in (
+        _dist_version("unionstate-timeline"),
+        name,
+        _dist_version(name),
+        _dist_version("spacy"),
+    ):
         h.update(part.encode() + b"\0")
     files = sorted(PACKAGE.glob("patterns/*.json*")) + sorted(PACKAGE.rglob("*.py"))
     for path in files:

@@ -18,9 +18,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .load import DEFAULT_MAX_BYTES, ManifestEntry
 from .models import DocExtraction, Document, DocumentInfo, Timeline
 from .pipeline import BuildStats, Progress, assemble, internal_error
+from .reading.document import ManifestEntry
+from .reading.records import DEFAULT_MAX_BYTES
 
 # (path, doc_id, manifest entries that may apply to it) or a DocumentInfo already skipped
 Unit = tuple[str, str, dict[str, ManifestEntry]]
@@ -28,7 +29,7 @@ Unit = tuple[str, str, dict[str, ManifestEntry]]
 
 def list_units(paths: Sequence[str | Path]) -> tuple[list[Unit], list[DocumentInfo]]:
     """The files a build would load, in the loader's order, as plain data for the workers."""
-    from .load import list_files
+    from .reading.load import list_files
 
     files, skipped = list_files(paths)
     return [(str(path), doc_id, rows) for path, doc_id, rows in files], skipped
@@ -42,8 +43,8 @@ def run_partition(
     Returns ("ok", DocExtraction), ("skipped", DocumentInfo) or ("failed", (Document, details))
     per input item, in input order.
     """
-    from .load import load_file
     from .pipeline import extract_documents
+    from .reading.load import load_file
 
     loaded: list[Document | DocumentInfo] = []
     for path, doc_id, meta in units:
@@ -70,7 +71,7 @@ def _collect(
     results: list[tuple[str, Any]], skipped: list[DocumentInfo], details: list[str]
 ) -> list[DocExtraction]:
     """Drop duplicates exactly as load.iter_documents does, then split the results."""
-    from .load import keep_once
+    from .reading.load import keep_once
 
     items: list[Document | DocumentInfo] = []
     by_doc: dict[tuple[str, str], tuple[str, Any]] = {}

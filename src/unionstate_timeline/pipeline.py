@@ -6,10 +6,11 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .models import DocExtraction, Document, DocumentInfo, Timeline
+from .models import DocExtraction, Document, DocumentInfo, Timeline, Timex
 
 if TYPE_CHECKING:
     from .cache import ExtractionCache
@@ -64,8 +65,8 @@ def extract_documents(
     new extractions are stored. An unexpected error while extracting one document skips that
     document (reported through `on_error`) instead of losing the whole batch.
     """
-    from .annotate import annotate
-    from .extract import extract
+    from .extract.document import extract
+    from .nlp.annotate import annotate
 
     source = iter(docs)
     lookup = cache.get if cache is not None else (lambda d: None)
@@ -123,7 +124,7 @@ def internal_error(doc: Document, exc: Exception) -> DocumentInfo:
 
 def assemble(extractions: Sequence[DocExtraction], skipped: Sequence[DocumentInfo]) -> Timeline:
     """The global part of a build: anchor across the corpus, then merge."""
-    from .merge import merge
+    from .assemble.merge import merge
     from .temporal.anchor import anchor_corpus
 
     anchored = anchor_corpus(extractions)
@@ -152,7 +153,7 @@ def build(
     """
     import traceback
 
-    from .load import DEFAULT_MAX_BYTES, iter_documents
+    from .reading.load import DEFAULT_MAX_BYTES, iter_documents
 
     started = time.perf_counter()
     docs: list[Document] = []
@@ -220,3 +221,21 @@ def from_base(
             f"({shown}); build the whole corpus instead"
         )
     return found, skipped
+
+
+def tag(text: str, dct: date | None = None, *, model: str | None = None) -> list[Timex]:
+    """The temporal expressions of one text, with character offsets and TIMEX3 values.
+
+    Without `dct`, the document date is inferred from the text (dateline, weekdays, years) as in
+    a build; expressions that cannot be anchored keep X digits.
+    """
+    from .extract.document import extract_timexes
+    from .nlp.annotate import get_nlp
+    from .reading.document import make_document
+    from .temporal.anchor import anchor_document
+
+    doc = make_document("input", "input", text)
+    spacy_doc = get_nlp(model)(doc.body)
+    mentions = extract_timexes(spacy_doc)
+    anchored = anchor_document(doc, mentions, dct=dct)
+    return anchored.timexes

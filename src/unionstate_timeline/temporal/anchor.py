@@ -13,8 +13,8 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
-from ..lexicon import lexicon
 from ..models import AnchoredDocument, DocExtraction, Document, Timex, TimexMention, When
+from ..patterns import lexicon
 from .resolve import ImpossibleDate, Resolved, is_calendar, resolve
 
 YEAR_WINDOW = 40  # years after the latest year a text mentions that a DCT may fall in
@@ -198,6 +198,11 @@ def resolve_all(
             flags.append(f"{m.text!r} at {m.start}: {exc}")
             whens.append(None)
             continue
+        except (ValueError, OverflowError, ArithmeticError) as exc:
+            # one expression that leaves the calendar (or trips a parse) costs only itself
+            flags.append(f"{m.text!r} at {m.start}: cannot be placed on the calendar ({exc})")
+            whens.append(None)
+            continue
         if r is None:
             whens.append(None)
             continue
@@ -229,6 +234,7 @@ def _build(
     method: str,
     confidence: float,
     candidates: list[date],
+    note: str | None = None,
 ) -> AnchoredDocument:
     whens, flags = resolve_all(mentions, dct, confidence, year_bounds(mentions))
     published = None
@@ -241,7 +247,7 @@ def _build(
             method=method,
             confidence=confidence,
         )
-    reason = doc.info.reason
+    reason = "; ".join(filter(None, [doc.info.reason, note])) or None
     if flags:  # impossible dates are reported with the document, never placed
         reason = "; ".join(filter(None, [reason, "impossible dates: " + "; ".join(flags)]))
     info = doc.info.model_copy(
@@ -287,10 +293,19 @@ def anchor_document(
     return _build(doc, mentions, None, method, 0.0, dates)
 
 
+def _anchor_safely(x: DocExtraction) -> AnchoredDocument:
+    """One document's anchoring; an unexpected failure leaves it undated, never the batch."""
+    try:
+        return anchor_document(x.doc, x.timexes)
+    except Exception as exc:  # the safety net of the global stage
+        note = f"dates not anchored: internal error {type(exc).__name__}: {exc}"
+        return _build(x.doc, [], None, "unknown", 0.0, [], note)
+
+
 def anchor_corpus(extractions: Sequence[DocExtraction]) -> list[AnchoredDocument]:
     """Anchor every document; documents left with several possible dates take the one under
     which their dates agree most with what the other documents date (a corpus vote)."""
-    anchored = [anchor_document(x.doc, x.timexes) for x in extractions]
+    anchored = [_anchor_safely(x) for x in extractions]
     known: Counter[str] = Counter()
     for a in anchored:
         if a.info.published is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..lexicon import lexicon, matcher_patterns
+from ..patterns import lexicon, matcher_patterns
 from .parse import parse_expression
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from ..lexicon import lexicon
+from ..patterns import lexicon
 
 Parse = dict[str, Any]
 

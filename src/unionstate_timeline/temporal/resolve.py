@@ -301,7 +301,8 @@ def _offset(p: Parse, ref: date | None, previous: Resolved | None) -> tuple[str,
         if previous is None or not _anchor_fits(previous, wanted):
             return _UNKNOWN_OFFSET[unit], {"W": "day"}.get(unit, wanted), "unanchored"
         known_year = not previous.value.startswith("XXXX")
-        anchor = previous.value.split("T")[0].replace("XXXX", "2000")
+        # an interval ("June 29-30, 2019") anchors by its first day
+        anchor = previous.value.split("/")[0].split("T")[0].replace("XXXX", "2000")
         parts = [int(x) for x in anchor.split("-")[:3]]
         # a 4 November with unknown year is placed in a leap year, so 29 February survives
         base = date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)

@@ -1,0 +1,184 @@
+"""`timeline build`: paths in, timeline.json (or CSV) out, a one-line summary on stderr."""
+
+from __future__ import annotations
+
+import os
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from ..errors import InputError, TimelineError
+from .common import emit as _emit
+from .common import fail as _fail
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ..models import Timeline
+    from ..pipeline import BuildStats
+
+
+class BuildFormat(str, Enum):
+    json = "json"
+    csv = "csv"
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+def build(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here.")] = None,
+    fmt: Annotated[BuildFormat, typer.Option("-f", "--format")] = BuildFormat.json,
+    model: Annotated[str | None, typer.Option(help="spaCy model name or path.")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Processes for spaCy (n_process).")] = 1,
+    strict: Annotated[bool, typer.Option(help="Exit 3 when any file is skipped.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("-v", "--verbose", help="Show warnings and internal-error details.")
+    ] = False,
+    max_bytes: Annotated[
+        int, typer.Option(help="Skip files larger than this many bytes.", min=1)
+    ] = 20 * 1024 * 1024,
+    cache: Annotated[
+        Path | None,
+        typer.Option(
+            help="Extraction cache folder [default: $UNIONSTATE_CACHE_DIR or the user cache dir]."
+        ),
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not use the cache.")] = False,
+    base: Annotated[
+        Path | None,
+        typer.Option(
+            help="Existing timeline.json: add PATHS to it (its documents come from the cache)."
+        ),
+    ] = None,
+    engine: Annotated[
+        Engine, typer.Option(help="local, or dask: per-document stages on a Dask cluster.")
+    ] = Engine.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler address; without it a LocalCluster is started."),
+    ] = None,
+) -> None:
+    """Build the timeline of every article under PATHS."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from ..outputs.export import to_csv, to_json
+    from ..pipeline import BuildStats
+    from ..pipeline import build as run_build
+
+    console = Console(stderr=True)
+    stats = BuildStats()
+    try:
+        _check_build_paths(paths, output)
+        with Progress(
+            TextColumn("building"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=console,
+            transient=True,
+        ) as bar:
+            task = bar.add_task("build", total=None)
+            options: dict[str, Any] = {
+                "model": model,
+                "stats": stats,
+                "progress": lambda n: bar.advance(task, n),
+                "on_total": lambda n: bar.update(task, total=n),
+                "max_bytes": max_bytes,
+            }
+            if engine is Engine.dask:
+                if base is not None:
+                    raise typer.BadParameter(
+                        "not supported with --engine dask", param_hint="--base"
+                    )
+                from ..distributed import build_dask
+
+                timeline = build_dask(
+                    paths, scheduler=scheduler, workers=max(workers, 2), **options
+                )
+            else:
+                from ..cache import ExtractionCache
+                from ..outputs.export import read_timeline
+
+                store = None if no_cache else ExtractionCache(cache, model=model)
+                timeline = run_build(
+                    paths,
+                    workers=workers,
+                    cache=store,
+                    base=read_timeline(base) if base else None,
+                    **options,
+                )
+                if store is not None and store.write_error:
+                    console.print(f"[yellow]warning[/] {store.write_error}")
+        _report(console, timeline, stats, verbose)
+        if stats.documents == 0:
+            raise _fail(InputError(", ".join(map(str, paths)), "no readable articles"))
+        _emit(to_csv(timeline) if fmt is BuildFormat.csv else to_json(timeline), output)
+    except TimelineError as exc:
+        raise _fail(exc) from None
+    console.print(
+        f"{stats.documents} documents read, {len(stats.skipped)} skipped, {stats.events} events, "
+        f"{stats.claims} claims in {stats.seconds:.1f}s"
+        + (f" ({stats.cached} from cache)" if stats.cached else "")
+        + (f" ({stats.reused} from --base)" if stats.reused else "")
+        + (f" -> {output}" if output else "")
+    )
+    if strict and stats.skipped:
+        raise typer.Exit(3)
+
+
+def _check_build_paths(paths: list[Path], output: Path | None) -> None:
+    """Fail before the build rather than after it: a missing input or an output over an input
+    is a usage error (exit 2); an output that cannot be written is an OutputError (exit 5)."""
+    from ..errors import OutputError
+    from ..reading.load import LOADED_SUFFIXES
+
+    for p in paths:
+        if not p.exists() and not p.is_symlink():  # a symlink loop is reported by the loader
+            raise typer.BadParameter(f"no such file or folder: {p}", param_hint="PATHS")
+    if output is None:
+        return
+    target = output.resolve()
+    for p in paths:
+        root = p.resolve()
+        if target == root or (
+            target.is_file()
+            and target.is_relative_to(root)
+            and target.suffix.lower() in LOADED_SUFFIXES
+        ):
+            raise typer.BadParameter(
+                f"{output} is one of the input files; refusing to overwrite it",
+                param_hint="'-o'",
+            )
+    if target.is_dir():
+        raise OutputError(f"{output}: is a directory")
+    if not target.parent.is_dir():
+        raise OutputError(f"{output}: folder {target.parent} does not exist")
+    if not os.access(target.parent, os.W_OK):
+        raise OutputError(f"{output}: permission denied")
+
+
+def _report(console: Console, timeline: Timeline, stats: BuildStats, verbose: bool) -> None:
+    """Print each skipped file once with its reason; warnings and tracebacks with --verbose."""
+    from rich.markup import escape
+
+    skipped = {d.doc_id for d in stats.skipped}
+    warned = [d for d in timeline.documents if d.reason and d.doc_id not in skipped]
+    for info in stats.skipped:
+        console.print(  # one line per file, never wrapped: scripts grep these
+            f"[yellow]skipped[/] {escape(info.path)}: {escape(info.reason or '')}", soft_wrap=True
+        )
+    if verbose:
+        for info in warned:
+            console.print(
+                f"[cyan]warning[/] {escape(info.path)}: {escape(info.reason or '')}", soft_wrap=True
+            )
+        for detail in stats.details:
+            console.print(escape(detail), highlight=False, soft_wrap=True)
+    elif warned:
+        console.print(f"{len(warned)} documents with warnings (--verbose lists them)")

@@ -1,0 +1,262 @@
+"""Score a timeline against the gold annotations: pure functions over (gold documents, Timeline).
+
+Nothing here reads files, runs a model or looks at the clock; `eval_run.evaluate` does that and
+calls `score_system` once per system (this project, the dateparser baseline).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import NamedTuple
+
+from ..models import Citation, Event, Timeline, Timex
+from .gold import GoldDocument, GoldEvent
+from .models import (
+    DateError,
+    EventDates,
+    EventItem,
+    EventScore,
+    MergeGroup,
+    MergeScore,
+    PublishedItem,
+    PublishedScore,
+    SystemReport,
+    Timing,
+)
+from .spans import Candidate, accuracy, greedy, overlap, prf, score_claims, score_timexes
+
+
+class _Pred(NamedTuple):
+    """One (system event, cited document) pair."""
+
+    event: Event
+    doc_id: str
+    cite: Citation
+    spans: tuple[tuple[int, int], ...]
+
+    def overlap(self, start: int, end: int) -> int:
+        return max(overlap(s, (start, end)) for s in self.spans)
+
+    def label(self) -> str:
+        return f"{self.event.type} {self.event.when.value if self.event.when else 'undated'}"
+
+
+def event_predictions(timeline: Timeline, doc_ids: set[str]) -> list[_Pred]:
+    """Every (event, cited gold document) pair, dated or not, in timeline order."""
+    preds: list[_Pred] = []
+    for ev in timeline.events:
+        by_doc: dict[str, list[Citation]] = {}
+        for cite in ev.citations:
+            if cite.doc_id in doc_ids:
+                by_doc.setdefault(cite.doc_id, []).append(cite)
+        for doc_id, cites in by_doc.items():
+            preds.append(_Pred(ev, doc_id, cites[0], tuple((c.start, c.end) for c in cites)))
+    return preds
+
+
+def _gold_events(gold: Sequence[GoldDocument]) -> list[tuple[str, GoldEvent]]:
+    return [(doc.doc_id, ev) for doc in gold for ev in doc.events]
+
+
+def _match_events(
+    golds: list[tuple[str, GoldEvent]], preds: list[_Pred], *, match_type: bool
+) -> dict[int, int]:
+    """Dated predictions to gold events with the same doc, date value (and type)."""
+    cands: list[Candidate] = []
+    for i, p in enumerate(preds):
+        for j, (doc_id, g) in enumerate(golds):
+            if p.event.when is None or doc_id != p.doc_id or p.event.when.value != g.value:
+                continue
+            if not match_type or p.event.type == g.type:
+                cands.append(((p.overlap(g.start, g.end), 0), i, j))
+    return greedy(cands)
+
+
+# --- publication dates ---------------------------------------------------------------------------
+
+
+def score_published(gold: Sequence[GoldDocument], timeline: Timeline) -> PublishedScore:
+    """Publication-date accuracy; a document missing from the timeline counts as null."""
+    found = {d.doc_id: d.published.value if d.published else None for d in timeline.documents}
+    items = []
+    for doc in gold:
+        want = doc.published.value if doc.published else None
+        got = found.get(doc.doc_id)
+        items.append(
+            PublishedItem(doc_id=doc.doc_id, gold=want, predicted=got, correct=want == got)
+        )
+    right = sum(item.correct for item in items)
+    return PublishedScore(**accuracy(right, len(items)).model_dump(), items=items)
+
+
+# --- events --------------------------------------------------------------------------------------
+
+
+def _gold_hint(p: _Pred, golds: list[tuple[str, GoldEvent]]) -> str:
+    here = [g for d, g in golds if d == p.doc_id and p.overlap(g.start, g.end)]
+    if not here:
+        return "no gold event in this sentence"
+    return "gold here: " + "; ".join(f"{g.id} {g.type} {g.value}" for g in here)
+
+
+def _system_hint(doc_id: str, g: GoldEvent, preds: list[_Pred], taken: dict[int, str]) -> str:
+    here = [
+        p.label() + (f" (matched {taken[id(p)]})" if id(p) in taken else "")
+        for p in preds
+        if p.doc_id == doc_id and p.overlap(g.start, g.end)
+    ]
+    if not here:
+        return "no system event cites this sentence"
+    return "system here: " + "; ".join(here)
+
+
+def score_events(
+    gold: Sequence[GoldDocument], timeline: Timeline, *, match_type: bool = True
+) -> EventScore:
+    """Event P/R/F1 over dated (event, cited doc) pairs, with every miss and false positive."""
+    golds = _gold_events(gold)
+    every = event_predictions(timeline, {doc.doc_id for doc in gold})
+    preds = [p for p in every if p.event.when is not None]
+    pairs = _match_events(golds, preds, match_type=match_type)
+    hit = set(pairs.values())
+    taken = {id(preds[i]): golds[j][1].id for i, j in pairs.items()}
+    missed = [
+        EventItem(
+            doc_id=d, id=g.id, type=g.type, value=g.value, start=g.start, end=g.end,
+            quote=g.quote, hint=_system_hint(d, g, every, taken),
+        )
+        for j, (d, g) in enumerate(golds)
+        if j not in hit
+    ]  # fmt: skip
+    false_pos = [
+        EventItem(
+            doc_id=p.doc_id, id=p.event.event_id, type=p.event.type,
+            value=p.event.when.value if p.event.when else None, start=p.cite.start,
+            end=p.cite.end, quote=p.cite.quote, hint=_gold_hint(p, golds),
+        )
+        for i, p in enumerate(preds)
+        if i not in pairs
+    ]  # fmt: skip
+    return EventScore(
+        scores=prf(len(pairs), len(preds), len(golds)), missed=missed, false_positives=false_pos
+    )
+
+
+def _align(
+    golds: list[tuple[str, GoldEvent]], preds: list[_Pred], *, match_type: bool
+) -> dict[int, int]:
+    """Dated predictions to gold events of the same doc (and type) whose quote their citation
+    overlaps, whatever the date; a prediction with the gold's value is preferred."""
+    cands: list[Candidate] = []
+    for i, p in enumerate(preds):
+        for j, (doc_id, g) in enumerate(golds):
+            ov = p.overlap(g.start, g.end) if doc_id == p.doc_id else 0
+            if ov and p.event.when and (not match_type or p.event.type == g.type):
+                cands.append(((int(p.event.when.value == g.value), ov), i, j))
+    return greedy(cands)
+
+
+def score_event_dates(
+    gold: Sequence[GoldDocument], timeline: Timeline, *, match_type: bool = True
+) -> EventDates:
+    """Date-value accuracy on events aligned by doc + overlapping quote (+ type)."""
+    golds = _gold_events(gold)
+    preds = event_predictions(timeline, {d.doc_id for d in gold})
+    pairs = _align(golds, preds, match_type=match_type)
+    wrong = []
+    for i, j in sorted(pairs.items(), key=lambda ij: ij[1]):
+        p, (doc_id, g) = preds[i], golds[j]
+        got = p.event.when.value if p.event.when else ""
+        if got != g.value:
+            wrong.append(
+                DateError(
+                    doc_id=doc_id, gold_id=g.id, event_id=p.event.event_id, type=g.type,
+                    gold_value=g.value, predicted_value=got, quote=g.quote,
+                )
+            )  # fmt: skip
+    return EventDates(**accuracy(len(pairs) - len(wrong), len(pairs)).model_dump(), wrong=wrong)
+
+
+def count_undated(gold: Sequence[GoldDocument], timeline: Timeline) -> int:
+    """System events without a date that cite a gold document (reported, not scored)."""
+    preds = event_predictions(timeline, {doc.doc_id for doc in gold})
+    return len({p.event.event_id for p in preds if p.event.when is None})
+
+
+# --- merges --------------------------------------------------------------------------------------
+
+
+def score_merges(gold: Sequence[GoldDocument], timeline: Timeline) -> MergeScore:
+    """For each gold group: did its matched members land in exactly one system event?
+
+    Members are matched as for date accuracy (doc + type + overlapping citation), not on the date
+    value: a group's articles may date it differently (2021 vs XXXX-11-04), one event has one date.
+    """
+    golds = _gold_events(gold)
+    preds = event_predictions(timeline, {d.doc_id for d in gold})
+    event_of = {
+        j: preds[i].event.event_id for i, j in _align(golds, preds, match_type=True).items()
+    }
+    members: dict[str, list[int]] = {}
+    for j, (_, g) in enumerate(golds):
+        if g.group:
+            members.setdefault(g.group, []).append(j)
+    items = []
+    for group, idx in sorted(members.items()):
+        ids = sorted({event_of[j] for j in idx if j in event_of})
+        matched = sum(j in event_of for j in idx)
+        one = matched >= 2 and len(ids) == 1
+        items.append(
+            MergeGroup(
+                group=group, members=len(idx), matched=matched, event_ids=ids, one_event=one,
+                complete=one and matched == len(idx),
+            )
+        )  # fmt: skip
+    identities: dict[str, set[str]] = {}
+    for j, event_id in event_of.items():
+        doc_id, g = golds[j]
+        identities.setdefault(event_id, set()).add(g.group or f"{doc_id}/{g.id}")
+    return MergeScore(
+        groups=len(items),
+        one_event=sum(i.one_event for i in items),
+        complete=sum(i.complete for i in items),
+        split=sum(len(i.event_ids) > 1 for i in items),
+        overmerged_events=sum(len(v) > 1 for v in identities.values()),
+        items=items,
+    )
+
+
+# --- one system ----------------------------------------------------------------------------------
+
+
+def score_system(
+    system: str,
+    gold: Sequence[GoldDocument],
+    timeline: Timeline,
+    timexes: Mapping[str, Sequence[Timex]],
+    *,
+    typed: bool,
+    tagger: Timing,
+    build_seconds: float | None = None,
+    notes: Sequence[str] = (),
+) -> SystemReport:
+    """All scores of one system. `typed=False` (the baseline) ignores event types and merges."""
+    primary = score_events(gold, timeline, match_type=typed)
+    date_only = score_events(gold, timeline, match_type=False) if typed else primary
+    return SystemReport(
+        system=system,
+        notes=list(notes),
+        event_match="type+date" if typed else "date",
+        published=score_published(gold, timeline),
+        events=primary.scores if typed else None,
+        events_date_only=date_only.scores,
+        event_dates=score_event_dates(gold, timeline, match_type=typed),
+        undated_events=count_undated(gold, timeline),
+        claims=score_claims(gold, timeline),
+        merges=score_merges(gold, timeline) if typed else None,
+        timexes=score_timexes(gold, timexes),
+        tagger=tagger,
+        build_seconds=build_seconds,
+        missed_events=primary.missed,
+        false_positive_events=primary.false_positives,
+    )

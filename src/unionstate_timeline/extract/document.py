@@ -1,0 +1,101 @@
+"""Extract stage: temporal expressions, event mentions and numeric claims of one annotated
+spaCy Doc. Output is plain pydantic models with character offsets; no spaCy object leaves this
+stage. Events are in `events.py`, claims in `claims.py`, clause helpers in `syntax.py`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import TYPE_CHECKING, Any
+
+from ..models import DocExtraction, Document, TimexMention
+from ..nlp.syntax import clause_head, cues, tense_of
+from ..temporal.detect import SPANS_KEY
+from ..temporal.parse import parse_expression
+from .events import CALENDAR_KINDS, extract_events
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+__all__ = ["extract", "extract_events", "extract_timexes"]
+
+
+def _lead_end(text: str) -> int:
+    """Character offset where the lead (first prose paragraph) ends."""
+    pos = 0
+    for para in text.split("\n"):
+        if len(para.strip()) >= 100:
+            return pos + len(para)
+        pos += len(para) + 1
+    return 0
+
+
+def _relation(span: Span, parse: dict[str, Any], dateline: tuple[int, int]) -> str | None:
+    """How an expression relates to an event in its clause, when not "on that date":
+    AFTER/BEFORE ("after December 20"), FOR ("the budget for 2024": a period a thing is
+    for), NAME ("Union Resolve 2022"), DCT (the dateline: the document's own date)."""
+    if parse["kind"] not in CALENDAR_KINDS:
+        return None
+    if dateline[0] <= span.start_char < dateline[1]:
+        return "DCT"
+    if span.start == 0:
+        return None
+    prev = span.doc[span.start - 1]
+    if prev.lower_ == "for" and prev.head.lower_ not in cues()["scheduling_words"]:
+        return "FOR"  # "a price for 2020", but "talks scheduled for December 20" is a date
+    if set(parse) == {"kind", "year"} and prev.pos_ == "PROPN" and prev.text[:1].isupper():
+        return "NAME"  # "Union Resolve 2022", "Zapad 2021": a year in a name
+    if prev.lower_ in cues()["noun_period_preps"] and prev.head.pos_ == "NOUN":
+        return "FOR"  # "the strategy to 2030", "the programme through 2026"
+    return cues()["relational_preps"].get(prev.lower_)  # type: ignore[no-any-return]
+
+
+def extract_timexes(doc: Doc, dateline: tuple[int, int] = (0, 0)) -> list[TimexMention]:
+    """Temporal expressions of the doc (set by the unionstate_timex component), with tense.
+
+    `dateline` is the character range of the document's dateline, whose date is the document's
+    own and never an event's."""
+    lead_end = _lead_end(doc.text)
+    has_sents = doc.has_annotation("SENT_START")
+    starts = [s.start_char for s in doc.sents] if has_sents else [0]
+    speech = set(cues()["speech_verbs"])
+    out = []
+    for span in doc.spans.get(SPANS_KEY, []):
+        parse = parse_expression(span.text)
+        if parse is None:
+            continue
+        relation = _relation(span, parse, dateline)
+        if relation:
+            parse = {**parse, "relation": relation}
+        out.append(
+            TimexMention(
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                type=span.label_,
+                parse=parse,
+                tense=tense_of(span.root),  # type: ignore[arg-type]
+                speech=clause_head(span.root).lower_ in speech,
+                sent_start=starts[bisect_right(starts, span.start_char) - 1],
+                in_lead=span.start_char < lead_end,
+            )
+        )
+    return out
+
+
+def extract(document: Document, doc: Doc) -> DocExtraction:
+    """Everything the per-document stages find in one annotated document."""
+    from .claims import extract_claims
+
+    dateline = (0, 0)
+    if document.info.dateline:
+        start = document.body.find(document.info.dateline)
+        if start >= 0:
+            dateline = (start, start + len(document.info.dateline))
+    timexes = extract_timexes(doc, dateline)
+    return DocExtraction(
+        doc=document,
+        timexes=timexes,
+        events=extract_events(doc, document, timexes, dateline),
+        claims=extract_claims(doc, document, timexes),
+    )

@@ -1,0 +1,371 @@
+"""Event mentions: triggers (patterns/events.jsonl), the date of each trigger's own clause,
+status, actors and places. Output is plain pydantic models; no spaCy object leaves here."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from ..models import Document, EventMention, TimexMention
+from ..nlp.names import doc_people, entity_name
+from ..nlp.syntax import (
+    clause_head,
+    context_words,
+    cues,
+    ents_in,
+    parsed,
+    sent_end,
+    tree_distance,
+    window_words,
+)
+from ..patterns import matcher_patterns
+from ..reading.page import strip_dateline
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+CALENDAR_KINDS = {"date", "interval", "offset"}
+_TITLE_LEAD = {"that", "and", "but", "to", "as", "which", "who", "while", "so", "also"}
+
+
+@lru_cache(maxsize=4)
+def _event_matchers(vocab: Any) -> tuple[Any, Any]:
+    """The trigger patterns of events.jsonl: one-word ones in a PhraseMatcher (a hash lookup
+    per token), the others in a Matcher."""
+    from spacy.matcher import Matcher, PhraseMatcher
+    from spacy.tokens import Doc
+
+    words, matcher = PhraseMatcher(vocab, attr="LOWER"), Matcher(vocab, validate=True)
+    for label, patterns in matcher_patterns("events.jsonl"):
+        for pattern in patterns:
+            only = pattern[0] if len(pattern) == 1 else {}
+            if (
+                set(only) == {"LOWER"}
+                and isinstance(only["LOWER"], dict)
+                and set(only["LOWER"]) == {"IN"}
+            ):
+                words.add(label, [Doc(vocab, words=[w]) for w in only["LOWER"]["IN"]])
+            else:
+                matcher.add(label, [pattern])
+    return words, matcher
+
+
+def _in_circumstance(token: Token) -> bool:
+    """True for a noun inside a phrase of circumstance: "during five hours of talks"."""
+    t = token
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX") or t.head is t:
+            return False
+        if t.dep_ == "pobj" and t.head.lower_ in cues()["circumstance_preps"]:
+            return True
+        t = t.head
+    return False
+
+
+def status_of(token: Token, when_future: bool) -> tuple[str, bool]:
+    """(status, negated) of the event whose trigger is token."""
+    c = cues()
+    words = context_words(token) if parsed(token.doc) else window_words(token)
+    # "failed to agree during five hours of talks": the talks happened; a noun in a phrase
+    # of circumstance is negated only by its own words ("no talks")
+    if _in_circumstance(token):  # only its own words, and the tense of the verb it hangs on
+        head = clause_head(token)
+        words = {token.lower_, *(t.lower_ for t in token.children)}
+        words |= {t.lower_ for t in head.children if t.dep_ in ("aux", "auxpass")} & set(
+            c["future_aux"] | c["expected_cues"]
+        )
+    negated = bool(words & c["negation_cues"])
+    if words & c["cancelled_cues"] and not negated:
+        return "cancelled", False
+    if words & c["expected_cues"]:
+        return "expected", negated
+    if words & c["future_aux"] or words & c["planned_cues"] - {token.lower_}:
+        return "planned", negated
+    return ("planned" if when_future else "occurred"), negated
+
+
+def _clause_tokens(trigger: Token) -> list[Token]:
+    head = clause_head(trigger)
+    skip: set[int] = set()
+    speaker = _speaker(head) if head.lower_ in cues()["speech_verbs"] and head != trigger else None
+    for child in head.children:
+        if (
+            child.dep_ in ("ccomp", "parataxis", "advcl", "relcl")
+            and trigger not in child.subtree
+            or child == speaker
+        ):
+            skip |= {t.i for t in child.subtree}
+    return [t for t in head.subtree if t.i not in skip]
+
+
+def _speaker(verb: Token) -> Token | None:
+    """The subject of a speech verb: the nearest one on its left (parsers sometimes give two)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    left = [c for c in subjects if c.i < verb.i]
+    return max(left, key=lambda c: c.i) if left else (subjects[0] if subjects else None)
+
+
+def _actors_places(
+    trigger: Token, sent: Span, people: dict[str, str], speech: bool
+) -> tuple[list[str], list[str]]:
+    if not parsed(trigger.doc):
+        ents = ents_in(sent)
+        return sorted({people.get(e.text, e.text) for e in ents if e.label_ == "PERSON"}), []
+    scope = {t.i for t in _clause_tokens(trigger)}
+    if speech:
+        scope = set()
+        for verb in [trigger, *trigger.ancestors][:4]:
+            subject = _speaker(verb)
+            if subject is not None:
+                scope = {t.i for t in subject.subtree}
+                break
+    actors, parties, places = set(), set(), set()
+    for ent in ents_in(sent):
+        if ent.root.i not in scope:
+            continue
+        name = entity_name(ent)
+        if (
+            ent.label_ in ("GPE", "LOC", "FAC", "ORG", "NORP")  # the model calls some cities NORP
+            and ent.root.head.lower_ in ("in", "at")
+            and ent.root.dep_ == "pobj"
+        ):
+            places.add(name)
+        elif ent.label_ == "PERSON":
+            actors.add(people.get(name, name))
+        elif ent.label_ == "GPE" or (speech and ent.label_ == "ORG"):
+            parties.add(name)
+    return sorted(actors or parties), sorted(places)
+
+
+def _title(trigger: Token, sent: Span, timex_tokens: set[int], speech: bool = False) -> str:
+    whole = speech or not parsed(trigger.doc)
+    tokens = list(sent) if whole else _clause_tokens(trigger)
+    drop = set(timex_tokens)
+    for t in tokens:
+        if t.i in timex_tokens:
+            if t.i - 1 >= 0 and t.doc[t.i - 1].pos_ == "ADP":
+                drop.add(t.i - 1)
+            if t.i + 1 < len(t.doc) and t.doc[t.i + 1].is_punct and t.i + 1 not in timex_tokens:
+                drop.add(t.i + 1)
+    tokens = [t for t in tokens if t.i not in drop]
+    while tokens and (tokens[0].lower_ in _TITLE_LEAD or tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    text = "".join(t.text_with_ws for t in tokens).strip(' ,.;:"“”\n')
+    text = " ".join(text.split())
+    text = strip_dateline(text)
+    text = text[:1].upper() + text[1:]
+    return text if len(text) <= 100 else text[:97].rsplit(" ", 1)[0] + "…"
+
+
+def _detail(parse: dict[str, Any]) -> int:
+    return sum(k in parse for k in ("year", "month", "day")) if parse["kind"] == "date" else 0
+
+
+def _finest_of_appositions(
+    calendar: list[tuple[int, Span]], timexes: list[TimexMention]
+) -> list[tuple[int, Span]]:
+    """ "Two years ago, on 4 November 2021": two expressions side by side name one time; the
+    one with more detail dates the event."""
+    drop = set()
+    for (i, a), (j, b) in zip(calendar, calendar[1:], strict=False):
+        if 0 <= b.start_char - a.end_char <= 6:
+            da, db = _detail(timexes[i].parse), _detail(timexes[j].parse)
+            if da != db:
+                drop.add(i if da < db else j)
+    return [(i, span) for i, span in calendar if i not in drop]
+
+
+def _quoted(sent: Span) -> list[tuple[int, int]]:
+    """Character ranges of the quotations in a sentence."""
+    ranges, opened = [], None
+    for t in sent:
+        if t.text in ("“", "”", '"', "«", "»"):
+            if opened is None and t.text not in ("”", "»"):
+                opened = t.idx
+            elif opened is not None:
+                ranges.append((opened, t.idx))
+                opened = None
+    return ranges
+
+
+def _attach(
+    sent: Span, triggers: list[tuple[str, Span]], timexes: list[tuple[int, Span]]
+) -> dict[int, int]:
+    """Map trigger index -> timex index. Each timex dates a trigger of its own clause when there
+    is one (nearest in the tree first, over the whole sentence), never a speech verb outside its
+    clause, and never across a quotation mark ("'Today we...,' he said" is not dated today)."""
+    speech = set(cues()["speech_types"])
+    pairs = []
+    quotes = _quoted(sent) if parsed(sent.doc) else []
+    heads = [clause_head(span.root) for _, span in triggers]
+    for ti, tspan in timexes:
+        home = clause_head(tspan.root)
+        inside = {q for q in quotes if q[0] <= tspan.start_char < q[1]}
+        options = []
+        for k, (label, span) in enumerate(triggers):
+            # "the talks scheduled for December 20": a clause on the trigger noun is its own
+            same = (
+                heads[k] == home
+                or (home.dep_ in ("acl", "relcl") and home.head == span.root)
+                or not parsed(span.doc)
+            )
+            if label in speech and not same:
+                continue
+            if inside != {q for q in quotes if q[0] <= span.start_char < q[1]}:
+                continue
+            options.append(
+                (
+                    not same,
+                    tree_distance(span.root, tspan.root),
+                    abs(span.start - tspan.start),
+                    k,
+                    ti,
+                )
+            )
+        if parsed(tspan.doc):  # a date dates only its own clause: "met Putin, who took office
+            options = [o for o in options if not o[0]]  # in 2000," is no meeting in 2000
+        pairs += options
+    attached: dict[int, int] = {}
+    used: set[int] = set()
+    for *_, k, ti in sorted(pairs):
+        if k not in attached and ti not in used:
+            attached[k] = ti
+            used.add(ti)
+    return attached
+
+
+def _inherit(
+    k: int, triggers: list[tuple[str, Span]], attached: dict[int, int]
+) -> tuple[int, str] | None:
+    """A trigger without its own date takes one through 'following/at the talks' or from the
+    speech verb reporting it ("X sent a telegram, the press service said on Sunday")."""
+    label, span = triggers[k]
+    tok = span.root
+    if not parsed(tok.doc):
+        return None
+    preps = set(cues()["inherit_preps"])
+    for j, (other_label, other) in enumerate(triggers):
+        if j == k or j not in attached:
+            continue
+        o = other.root
+        # "agreed ... following talks on X" / "approved at a meeting ... by X": one date for both
+        for low, high in ((o, tok), (tok, o)):
+            if "meeting" in (label, other_label) and high in low.ancestors:
+                path = {t.lower_ for t in low.ancestors if high in t.ancestors}
+                if path & preps:
+                    return attached[j], "via-meeting"
+        if (
+            other_label == "statement"
+            and label != "statement"
+            and o in tok.ancestors
+            and _reported_as_news(tok)
+        ):
+            return attached[j], "reported-same-day"
+    return None
+
+
+def _reported_as_news(tok: Token) -> bool:
+    """Present perfect or present ("has sent", "is meeting"): the report is of the same day.
+    Past perfect and plain past may be any earlier day, so they inherit nothing."""
+    head = clause_head(tok)
+    aux = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    return tok.tag_ != "VBG" and (
+        bool(aux & {"has", "have"})
+        and head.tag_ == "VBN"
+        or head.tag_ in ("VBZ", "VBP")
+        and not aux & {"will", "would"}
+    )
+
+
+def extract_events(
+    doc: Doc, document: Document, timexes: list[TimexMention], dateline: tuple[int, int] = (0, 0)
+) -> list[EventMention]:
+    """Event mentions per sentence, each with the temporal expression of its own clause."""
+    people = doc_people(doc)
+    words, matcher = _event_matchers(doc.vocab)
+    from spacy.util import filter_spans
+
+    found = [(doc.vocab.strings[m], doc[s:e]) for m, s, e in [*words(doc), *matcher(doc)]]
+    timex_spans = {i: doc.char_span(t.start, t.end) for i, t in enumerate(timexes)}
+    timex_tokens = {tok.i for s in timex_spans.values() if s is not None for tok in s}
+    line = doc.char_span(*dateline, alignment_mode="expand") if dateline[1] else None
+    dateline_tokens = {t.i for t in line} if line is not None else set()
+    timex_tokens |= dateline_tokens
+    # titles leave out dates (the timeline shows them) but keep "hours-long", "20-year"
+    dated_tokens = dateline_tokens | {
+        tok.i
+        for i, s in timex_spans.items()
+        if s is not None and timexes[i].parse["kind"] in CALENDAR_KINDS
+        for tok in s
+    }
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    labels = {(s.start, s.end): lab for lab, s in found}
+    out: list[EventMention] = []
+    for sent in sents:
+        spans = filter_spans([s for _, s in found if sent.start <= s.start < sent.end])
+        # a negated event ("failed to agree", "no plans to meet") is no event, and takes no date
+        triggers = [
+            (labels[(s.start, s.end)], s)
+            for s in spans
+            if s.root.i not in timex_tokens and not status_of(s.root, False)[1]
+        ]
+        if not triggers:
+            continue
+        calendar = [
+            (i, span)
+            for i, t in enumerate(timexes)
+            if sent.start_char <= t.start < sent.end_char
+            and (span := timex_spans[i]) is not None
+            and t.parse["kind"] in CALENDAR_KINDS
+            and t.parse.get("relation") not in ("DCT", "FOR", "NAME")
+        ]
+        attached = _attach(sent, triggers, _finest_of_appositions(calendar, timexes))
+        out += _sentence_events(document, sent, triggers, attached, timexes, people, dated_tokens)
+    return out
+
+
+def _sentence_events(
+    document: Document,
+    sent: Span,
+    triggers: list[tuple[str, Span]],
+    attached: dict[int, int],
+    timexes: list[TimexMention],
+    people: dict[str, str],
+    dated_tokens: set[int],
+) -> list[EventMention]:
+    """The event mentions of one sentence, each with its date (own, inherited or none)."""
+    c = cues()
+    out: list[EventMention] = []
+    seen: set[tuple[str, int | None]] = set()
+    for k, (label, span) in enumerate(triggers):
+        ti = attached.get(k)
+        method = "explicit"
+        if ti is not None and "relation" in timexes[ti].parse:
+            continue  # "after December 20": the event is not on that date
+        if ti is None:
+            inherited = _inherit(k, triggers, attached)
+            if inherited:
+                ti, method = inherited
+        if ti is None and (label not in c["undated_types"] or span.root.pos_ != "VERB"):
+            continue  # undated events only from verbs: "a historic decision" is no event
+        status, _ = status_of(span.root, ti is not None and timexes[ti].tense == "future")
+        if (label, ti) in seen:
+            continue
+        seen.add((label, ti))
+        actors, places = _actors_places(span.root, sent, people, label in c["speech_types"])
+        out.append(
+            EventMention(
+                doc_id=document.info.doc_id,
+                type=label,
+                title=_title(span.root, sent, dated_tokens, label in c["speech_types"]),
+                trigger=span.text,
+                status=status,
+                actors=actors,
+                places=places,
+                timex=ti,
+                date_method=method,
+                sent_start=sent.start_char,
+                sent_end=sent_end(sent),
+            )
+        )
+    return out

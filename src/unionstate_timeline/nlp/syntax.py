@@ -1,0 +1,119 @@
+"""Clause-level syntax helpers over a spaCy parse: governing verb, tense, tree distance.
+
+Each falls back to word windows when the Doc has no dependency parse (spacy.blank), so the
+stages degrade instead of failing.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from ..patterns import load_json_data
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+MAX_CLIMB = 8
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, Any]:
+    """patterns/events.json, with every word list as a frozenset (tested per token)."""
+    data = load_json_data("events.json")
+    return {k: frozenset(v) if isinstance(v, list) else v for k, v in data.items()}
+
+
+def parsed(doc: Doc) -> bool:
+    return doc.has_annotation("DEP")
+
+
+def clause_head(token: Token) -> Token:
+    """The verb governing token (the token itself when it is a verb)."""
+    t = token
+    for _ in range(MAX_CLIMB):
+        if t.pos_ in ("VERB", "AUX") or t.head is t:
+            return t
+        t = t.head
+    return t
+
+
+def context_words(token: Token) -> set[str]:
+    """Words that set the mood of token's clause: its verb, auxiliaries, modifiers, governors."""
+    head = clause_head(token)
+    words = {token.lower_, head.lower_}
+    for t in (token, head):
+        words |= {
+            c.lower_
+            for c in t.children
+            if c.dep_ in ("aux", "auxpass", "neg", "advmod", "det", "amod", "acomp")
+        }
+    chain = head
+    for _ in range(3):
+        if (
+            # a relative clause ("who was in Sevastopol that day") keeps its own mood
+            chain.dep_ not in ("xcomp", "acl", "ccomp", "pobj", "dobj", "nsubj")
+            or chain.head is chain
+        ):
+            break
+        chain = chain.head
+        words.add(chain.lower_)
+        words |= {c.lower_ for c in chain.children if c.dep_ in ("aux", "neg", "det", "advmod")}
+    return words
+
+
+def window_words(token: Token, width: int = 5) -> set[str]:
+    doc = token.doc
+    return {t.lower_ for t in doc[max(token.i - width, 0) : token.i + 1]}
+
+
+def tense_of(token: Token) -> str:
+    """past / present / future / none for the clause governing token."""
+    c = cues()
+    if not parsed(token.doc):
+        words = window_words(token, 6)
+        return "future" if words & c["future_aux"] else "none"
+    words = context_words(token)
+    if words & c["future_aux"] or words & c["future_words"]:
+        return "future"
+    head = clause_head(token)
+    if head.tag_ == "MD":
+        return "future"
+    tense = head.morph.get("Tense", [])
+    if tense == ["Past"] or head.tag_ in ("VBD", "VBN"):
+        return "past"
+    if tense == ["Pres"]:
+        return "present"
+    return "none"
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    if not parsed(a.doc):
+        return abs(a.i - b.i)
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    index_b = {t.i: n for n, t in enumerate(up_b)}
+    for n, t in enumerate(up_a):
+        if t.i in index_b:
+            return n + index_b[t.i]
+    return 99 + abs(a.i - b.i)
+
+
+def ents_in(sent: Span) -> list[Span]:
+    """The entities of one sentence. `Span.ents` rebuilds every entity of the Doc on each call;
+    this groups them once per Doc."""
+    doc = sent.doc
+    grouped = doc.user_data.get("unionstate_ents_by_sent")
+    if grouped is None:
+        starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        grouped = {}
+        for ent in doc.ents:
+            grouped.setdefault(starts[bisect_right(starts, ent.start) - 1], []).append(ent)
+        doc.user_data["unionstate_ents_by_sent"] = grouped
+    return grouped.get(sent.start, [])  # type: ignore[no-any-return]
+
+
+def sent_end(sent: Span) -> int:
+    """End offset of a sentence without its trailing blanks (what a citation quotes)."""
+    return sent.start_char + len(sent.text.rstrip())

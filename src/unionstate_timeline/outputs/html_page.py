@@ -1,0 +1,369 @@
+"""The self-contained HTML timeline page: layout is computed here, interaction is inline JS.
+
+Marks are placed in Python (pixels, deterministic) so the page needs no layout library and
+reads the same with scripts off; the inline script only shows quotes on hover/click. Years with
+no event are collapsed into a narrow break, so a 1999 treaty and a 2021 summit share one axis
+without 20 empty years between them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+from importlib import resources
+
+from ..models import Claim, Event, Timeline
+from .present import (
+    date_label,
+    doc_ids,
+    is_interval,
+    number,
+    series_of,
+    source_count,
+    type_label,
+    year_of,
+)
+
+GAP_PX = 36  # width of a collapsed run of empty years
+CHART_PX = 1200  # target width shared out among the shown years
+YEAR_MIN_PX, YEAR_MAX_PX = 64.0, 900.0
+LANE_PX = 26
+LABEL_MAX_PX = 240
+CHAR_PX = 6.6  # average width of a 12px sans-serif character, for packing labels
+# Long spans (a decade, 1918-1920) should not force every year between them onto the axis.
+FILL_YEARS_UP_TO = 3
+
+
+@dataclass(frozen=True)
+class Placed:
+    event: Event
+    x0: float
+    x1: float
+    lane: int
+    label_left: bool = False  # near the right edge the label goes before the mark
+
+
+class Axis:
+    """Piecewise-linear map from days to pixels over the years that have events.
+
+    Each shown year has its own width (busy years get more room); runs of empty years between
+    them collapse into a GAP_PX break.
+    """
+
+    def __init__(self, widths: dict[int, float]) -> None:
+        self.years: dict[int, tuple[float, float]] = {}  # year -> (x of Jan 1, width)
+        self.gaps: list[tuple[int, int, float]] = []  # (first hidden year, last, x of gap)
+        x = GAP_PX / 2
+        prev: int | None = None
+        for y in sorted(widths):
+            if prev is not None and y != prev + 1:
+                self.gaps.append((prev + 1, y - 1, x))
+                x += GAP_PX
+            self.years[y] = (x, widths[y])
+            x += widths[y]
+            prev = y
+        self.first, self.last = min(widths), max(widths)
+        self.width = x + GAP_PX / 2
+
+    def x(self, day: date, *, end: bool = False) -> float:
+        """Pixel of the start of day (of its end when end=True)."""
+        if day.year in self.years:
+            x0, width = self.years[day.year]
+            year_start = date(day.year, 1, 1)
+            days = (date(day.year + 1, 1, 1) - year_start).days
+            return x0 + width * ((day - year_start).days + (1 if end else 0)) / days
+        for first, last, x0 in self.gaps:
+            if first <= day.year <= last:
+                return x0 + GAP_PX * (day.year - first + 0.5) / (last - first + 1)
+        return 0.0 if day.year < self.first else self.width
+
+
+def _days(e: Event) -> tuple[date, date] | None:
+    if e.when is None or e.when.start is None or e.when.end is None:
+        return None
+    try:
+        return date.fromisoformat(e.when.start), date.fromisoformat(e.when.end)
+    except ValueError:
+        return None
+
+
+def _year_widths(spans: list[tuple[date, date]]) -> dict[int, float]:
+    """Width of each shown year: a share of CHART_PX by its number of events, within bounds."""
+    weight: dict[int, int] = {}
+    for a, b in spans:
+        if b.year - a.year <= FILL_YEARS_UP_TO:
+            for y in range(a.year, b.year + 1):
+                weight.setdefault(y, 1)
+        else:
+            weight.setdefault(a.year, 1)
+            weight.setdefault(b.year, 1)
+        if a.year == b.year:
+            weight[a.year] += 1
+    # Quiet years get YEAR_MIN_PX; the rest of CHART_PX is shared by weight among busy years.
+    quiet: set[int] = set()
+    while True:
+        room = CHART_PX - YEAR_MIN_PX * len(quiet)
+        total = sum(w for y, w in weight.items() if y not in quiet)
+        share = {y: room * w / total for y, w in weight.items() if y not in quiet}
+        newly = {y for y, px in share.items() if px < YEAR_MIN_PX}
+        if not newly or len(quiet | newly) == len(weight):
+            break
+        quiet |= newly
+    return {
+        y: YEAR_MIN_PX if y in quiet else max(YEAR_MIN_PX, min(YEAR_MAX_PX, share[y]))
+        for y in weight
+    }
+
+
+def _is_point(e: Event) -> bool:
+    return e.when is not None and e.when.precision == "day" and not is_interval(e.when)
+
+
+def layout(events: list[Event]) -> tuple[Axis | None, list[Placed], list[Event]]:
+    """Axis, placed marks (lane-packed so labels never overlap), and the undated events."""
+    dated = [(e, d) for e in events if (d := _days(e)) is not None]
+    undated = [e for e in events if _days(e) is None]
+    if not dated:
+        return None, [], undated
+    axis = Axis(_year_widths([d for _, d in dated]))
+    lanes_end: list[float] = []
+    placed = []
+    items = sorted(
+        ((axis.x(a), axis.x(b, end=True), e) for e, (a, b) in dated), key=lambda t: t[0]
+    )  # stable: ties keep the timeline's order
+    for x0, x1, e in items:
+        if _is_point(e):
+            x0, x1 = x0 - 6, x0 + 6
+        x1 = max(x1, x0 + 4)
+        label = 8 + min(LABEL_MAX_PX, CHAR_PX * len(e.title)) + 10
+        left = x1 + label > axis.width
+        begin, reach = (x0 - label, x1 + 4) if left else (x0, x1 + label)
+        lane = next((i for i, end in enumerate(lanes_end) if end <= begin), len(lanes_end))
+        if lane == len(lanes_end):
+            lanes_end.append(reach)
+        lanes_end[lane] = reach
+        placed.append(Placed(e, x0, x1, lane, left))
+    return axis, placed, undated
+
+
+# --- HTML pieces -------------------------------------------------------------------------------
+
+
+def _classes(e: Event) -> str:
+    shape = "p-point" if _is_point(e) else "p-span"
+    prec = e.when.precision if e.when is not None else "unknown"
+    return f"event-mark {shape} prec-{prec} st-{e.status} t-{e.type}"
+
+
+def _tooltip(e: Event) -> str:
+    return f"{date_label(e.when)} · {type_label(e.type)} · {e.title} ({e.status})"
+
+
+def _mark(p: Placed, width: float) -> str:
+    e = p.event
+    where = f"right:{width - p.x1:.1f}px" if p.label_left else f"left:{p.x0:.1f}px"
+    cls = _classes(e) + (" label-left" if p.label_left else "")
+    return (
+        f'<button type="button" class="{cls}" data-event-id="{escape(e.event_id)}" '
+        f'style="{where};top:{p.lane * LANE_PX + 8}px" title="{escape(_tooltip(e))}">'
+        f'<span class="shape" style="width:{p.x1 - p.x0:.1f}px"></span>'
+        f'<span class="label">{escape(e.title)}</span></button>'
+    )
+
+
+def _ticks(axis: Axis) -> list[str]:
+    out = []
+    for y, (x0, width) in axis.years.items():
+        label = f"<span>{y}</span>" if width >= 40 else ""
+        out.append(f'<div class="tick year" style="left:{x0:.1f}px">{label}</div>')
+        # Month ticks only where they are far enough apart to read; quarters otherwise.
+        months = range(2, 13) if width >= 240 else (4, 7, 10) if width >= 100 else ()
+        for m in months:
+            cls = "tick month q" if m in (4, 7, 10) else "tick month"
+            out.append(f'<div class="{cls}" style="left:{axis.x(date(y, m, 1)):.1f}px"></div>')
+    for first, last, x0 in axis.gaps:
+        span = f"{first}" if first == last else f"{first}–{last}"
+        out.append(
+            f'<div class="gap" style="left:{x0:.1f}px;width:{GAP_PX}px" '
+            f'title="no events {span}"><span>⋯</span></div>'
+        )
+    return out
+
+
+def _axis_section(axis: Axis | None, placed: list[Placed], undated: list[Event]) -> str:
+    parts = []
+    if axis is not None:
+        height = (max(p.lane for p in placed) + 1) * LANE_PX + 16
+        marks = "".join(_mark(p, axis.width) for p in placed)
+        parts.append(
+            f'<div class="scroller"><div class="track" style="width:{axis.width:.1f}px">'
+            f'<div class="axis">{"".join(_ticks(axis))}</div>'
+            f'<div class="lanes" style="height:{height}px">{marks}'
+            f"</div></div></div>"
+        )
+    if undated:
+        chips = "".join(
+            f'<button type="button" class="{_classes(e)} chip" data-event-id="{escape(e.event_id)}"'
+            f' title="{escape(_tooltip(e))}"><span class="shape"></span><span class="label">'
+            f"{escape(_chip_text(e))}</span></button>"
+            for e in undated
+        )
+        parts.append(
+            f'<div class="undated"><h3>Not on the calendar (year unknown or undated)'
+            f"</h3>{chips}</div>"
+        )
+    return "".join(parts)
+
+
+def _chip_text(e: Event) -> str:
+    return e.title if e.when is None else f"{date_label(e.when)} · {e.title}"
+
+
+def _legend(events: list[Event]) -> str:
+    types = sorted({e.type for e in events})
+    items = [f'<span class="lg t-{t}"><i></i>{escape(type_label(t))}</span>' for t in types]
+    shapes = (
+        '<span class="lg"><b class="lg-point"></b>a day</span>'
+        '<span class="lg"><b class="lg-span"></b>a month, season, year or interval</span>'
+        '<span class="lg"><b class="lg-span lg-planned"></b>planned or expected</span>'
+        '<span class="lg"><b class="lg-span lg-cancelled"></b>cancelled</span>'
+    )
+    return f'<div class="legend">{"".join(items)}<span class="sep"></span>{shapes}</div>'
+
+
+def _source_names(timeline: Timeline) -> dict[str, str]:
+    return {
+        d.doc_id: (f"{d.outlet} — {d.title or d.doc_id}" if d.outlet else d.title or d.doc_id)
+        for d in timeline.documents
+    }
+
+
+def _event_item(e: Event, sources: dict[str, str]) -> str:
+    quotes = "".join(
+        f"<blockquote>{escape(' '.join(c.quote.split()))}"
+        f"<cite>{escape(sources.get(c.doc_id, c.doc_id))}"
+        f" <code>{escape(c.doc_id)}:{c.start}–{c.end}</code></cite></blockquote>"
+        for c in e.citations
+    )
+    conflicts = "".join(
+        f'<p class="conflict">⚠ sources disagree on {escape(c.field)}: '
+        f"{escape(' vs '.join(c.values))}</p>"
+        for c in e.conflicts
+    )
+    who = ", ".join([*e.actors, *e.places])
+    n = source_count(e)
+    status = "" if e.status == "occurred" else f' <span class="status">{escape(e.status)}</span>'
+    return (
+        f'<li class="event-item st-{e.status} t-{e.type}" id="item-{escape(e.event_id)}">'
+        f'<span class="date">{escape(date_label(e.when))}</span> '
+        f'<span class="badge t-{e.type}">{escape(type_label(e.type))}</span> '
+        f"<strong>{escape(e.title)}</strong>{status}"
+        f'<div class="meta">{escape(who)}{" · " if who else ""}{n} source{"s" * (n != 1)}</div>'
+        f"{conflicts}<details><summary>quotes</summary>{quotes}</details></li>"
+    )
+
+
+def _event_list(events: list[Event], sources: dict[str, str]) -> str:
+    groups: dict[str, list[Event]] = {}
+    for e in events:
+        groups.setdefault(year_of(e.when) or "Undated", []).append(e)
+    out = []
+    for year in sorted(groups, key=lambda y: (y == "Undated", y)):
+        items = "".join(_event_item(e, sources) for e in groups[year])
+        out.append(f"<h3>{escape(year)}</h3><ul class='events'>{items}</ul>")
+    return "".join(out)
+
+
+def _claim_row(c: Claim) -> str:
+    quotes = " | ".join(" ".join(x.quote.split()) for x in c.citations)
+    cells = [
+        f"<td>{escape(date_label(c.as_of))}</td>",
+        f"<td class='num'>{escape(number(c.value, grouped=True))}</td>",
+        f"<td>{escape(c.unit)}</td>",
+        f"<td>{escape(c.qualifier or '')}</td>",
+        f"<td>{escape(c.attributed_to or '')}</td>",
+        f'<td title="{escape(quotes)}">{escape(", ".join(doc_ids(c.citations)))}</td>',
+    ]
+    return f"<tr>{''.join(cells)}</tr>"
+
+
+def _claims(timeline: Timeline) -> str:
+    out = []
+    for series, claims in series_of(timeline.claims).items():
+        rows = "".join(_claim_row(c) for c in claims)
+        out.append(
+            f"<h3>{escape(claims[0].subject)} <small>{escape(series)}</small></h3>"
+            "<table class='claims'><thead><tr><th>as of</th><th>value</th><th>unit</th>"
+            f"<th>qualifier</th><th>according to</th><th>sources</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>"
+        )
+    return "".join(out)
+
+
+def _documents(timeline: Timeline) -> str:
+    rows = "".join(
+        f"<tr><td><code>{escape(d.doc_id)}</code></td><td>{escape(d.outlet or '')}</td>"
+        f"<td>{escape(d.title or '')}</td><td>{escape(date_label(d.published))}</td></tr>"
+        for d in timeline.documents
+    )
+    return (
+        "<table class='docs'><thead><tr><th>document</th><th>outlet</th><th>title</th>"
+        f"<th>published</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
+def _details_data(timeline: Timeline, sources: dict[str, str]) -> str:
+    """Per-event details for the popover, as JSON that is safe inside a <script> element."""
+    data = {
+        e.event_id: {
+            "title": e.title,
+            "date": date_label(e.when),
+            "type": type_label(e.type),
+            "status": e.status,
+            "who": ", ".join([*e.actors, *e.places]),
+            "conflicts": [f"{c.field}: {' vs '.join(c.values)}" for c in e.conflicts],
+            "quotes": [
+                {
+                    "q": " ".join(c.quote.split()),
+                    "src": sources.get(c.doc_id, c.doc_id),
+                    "doc": c.doc_id,
+                }
+                for c in e.citations
+            ],
+        }  # fmt: skip
+        for e in timeline.events
+    }
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _asset(name: str) -> str:
+    return resources.files(__package__).joinpath("templates", name).read_text("utf-8")
+
+
+def render_page(timeline: Timeline) -> str:
+    """The whole page as one string."""
+    sources = _source_names(timeline)
+    axis, placed, undated = layout(timeline.events)
+    n_ev, n_cl, n_doc = len(timeline.events), len(timeline.claims), len(timeline.documents)
+    body = (
+        f"<header><h1>Timeline</h1><p>{n_ev} events and {n_cl} claims from {n_doc} documents. "
+        "Hover or click a mark for its quotes and sources.</p></header>"
+        f"{_legend(timeline.events)}<section id='chart'>{_axis_section(axis, placed, undated)}"
+        "</section><aside id='popover' hidden></aside>"
+        f"<section><h2>Events</h2>{_event_list(timeline.events, sources)}</section>"
+        + (f"<section><h2>Claims</h2>{_claims(timeline)}</section>" if timeline.claims else "")
+        + f"<section><h2>Sources</h2>{_documents(timeline)}</section>"
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">"
+        '<link rel="icon" href="data:,"><title>Timeline</title>'
+        f"<style>{_asset('timeline.css')}</style></head><body>{body}"
+        f'<script type="application/json" id="event-data">{_details_data(timeline, sources)}'
+        f"</script><script>{_asset('timeline.js')}</script></body></html>\n"
+    )
