@@ -7,7 +7,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test lint eval bench bench-heideltime screenshot browser-deps clean
+.PHONY: install run test lint eval eval-real bench bench-heideltime screenshot browser-deps clean
 
 install: $(STAMP)
 
@@ -67,3 +67,9 @@ screenshot: install browser-deps
 
 clean:
 	rm -rf $(VENV) timeline.json timeline.html timeline.png .pytest_cache
+
+# Real development data (see data/dev/README.md): the development pages, MEANTIME airbus+apple
+# and TimeBank/AQUAINT, each beside the naive baseline. Third-party text stays outside the repo.
+DEVDATA ?= $(abspath ../devdata)
+eval-real: install
+	$(BIN)/python benchmarks/eval_real.py --devdata $(DEVDATA) --json bench-results/eval-real.json

@@ -6,7 +6,8 @@ from datetime import date
 
 from unionstate_timeline.models import DocExtraction, TimexMention
 from unionstate_timeline.reading.document import make_document
-from unionstate_timeline.temporal.anchor import anchor_corpus, anchor_document, dct_candidates
+from unionstate_timeline.temporal.anchor import anchor_corpus, anchor_document
+from unionstate_timeline.temporal.dct import decide_dct
 from unionstate_timeline.temporal.parse import parse_expression
 
 
@@ -22,6 +23,11 @@ def mention(text: str, start: int = 0, tense: str = "past", in_lead: bool = Fals
         tense=tense,
         in_lead=in_lead,
     )
+
+
+def dct_candidates(d, ms):
+    decision = decide_dct(d, ms)
+    return decision.candidates, decision.method
 
 
 def doc(text: str, **meta):
@@ -45,7 +51,9 @@ def test_anchor_dateline_weekday_alone_leaves_candidates():
     d = doc("MOSCOW, December 10. /TASS/. Peskov told journalists on Tuesday about 1999.")
     ms = [mention("Tuesday"), mention("1999")]
     anchored = anchor_document(d, ms)
-    assert anchored.info.published is None
+    published = anchored.info.published
+    assert published is not None and published.value == "XXXX-12-10"  # the day, not the year
+    assert published.start is None
     assert "2019-12-10" in anchored.info.published_candidates
     assert "2013-12-10" in anchored.info.published_candidates
 
@@ -124,7 +132,7 @@ def test_anchor_one_coincidence_is_no_corpus_vote():
     anchored = anchor_corpus(
         [DocExtraction(doc=a, timexes=a_ms), DocExtraction(doc=b, timexes=b_ms)]
     )
-    assert anchored[1].info.published is None
+    assert anchored[1].info.published is not None and anchored[1].info.published.start is None
 
 
 def test_anchor_impossible_date_is_flagged_not_placed():
@@ -164,4 +172,4 @@ def test_anchor_years_ago_beside_a_full_date_fixes_the_year():
 def test_anchor_published_line_is_trusted():
     d = doc("Title\n\nPublished on 12 March 2024\n\nOn 29 January, the council met.")
     assert dct_candidates(d, [])[0] == [date(2024, 3, 12)]
-    assert dct_candidates(d, [])[1] == "header"
+    assert dct_candidates(d, [])[1] == "published"

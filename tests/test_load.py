@@ -240,7 +240,7 @@ def test_load_manifest_future_or_bad_published_date_flagged(tmp_path: Path):
     assert a.info.status == "ok" and a.info.reason == (
         f"published date {future} is in the future; ignored"
     )
-    assert b.info.reason == "published date '31/02/2019' is not an ISO date; ignored"
+    assert b.info.reason == "published date '31/02/2019' is not a real date; ignored"
 
 
 def test_load_articles_jsonl_form(tmp_path: Path):

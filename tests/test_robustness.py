@@ -42,7 +42,7 @@ SKIPPED = {
 WARNED = {
     "cp1251": "not UTF-8; decoded as Windows-1251",
     "future_published": "published date 2999-01-01 is in the future; ignored",
-    "scraped_page": "published date 'not a date' is not an ISO date; ignored",
+    "scraped_page": "published date 'not a date' is not a date; ignored",
 }
 
 

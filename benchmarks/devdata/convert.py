@@ -24,8 +24,10 @@ YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-Hn, YYYY-Wnn, seasons, decades, A/B intervals
 relation that places the event at that time. After turning the link around so that the event is
 the source (a timex-source INCLUDES becomes event IS_INCLUDED), the accepted relations are
 SIMULTANEOUS, IS_INCLUDED, DURING and INCLUDES (``--relations`` changes the set). BEFORE, AFTER,
-BEGINS, ENDS, etc. are never used. Negated mentions are skipped. One gold event per (sentence,
-event instance); quote = the sentence. Only the standard library is needed; when the project's
+BEGINS, ENDS, etc. are never used. Negated mentions are skipped (MEANTIME, TimeBank; AQUAINT's
+polarity attribute is unreliable and ignored). One gold event per (sentence, event instance);
+quote = the sentence; note = the event word(s) plus the TLINK used, e.g. "flight [TLINK
+IS_INCLUDED DCT]"; actors, places and claims stay empty. Only the standard library is needed; when the project's
 package (unionstate_timeline) is importable, every file is also checked with its
 ``load_gold_file`` and ``span_problems``.
 """
@@ -194,6 +196,8 @@ def finish_events(cands_by_key: dict, stats: Counter) -> list[dict]:
     for key, cands in cands_by_key.items():
         c = pick(cands)
         stats["rel:" + c["rel"]] += 1
+        if c["event"]["note"].endswith(" DCT]"):
+            stats["events_dated_by_dct_link"] += 1
         events.append((c["mention_start"], c["event"]))
     events.sort(key=lambda x: (x[1]["start"], x[0]))
     out = []
@@ -207,16 +211,23 @@ def finish_events(cands_by_key: dict, stats: Counter) -> list[dict]:
 
 NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "''", "”", "’", "'",
                    "n't", "..."}
-NO_SPACE_AFTER = {"(", "[", "{", "``", "“", "‘", "`", "$", "US$", "£", "€", "#"}
+NO_SPACE_AFTER = {"(", "[", "{", "``", "“", "‘", "`", "$", "US$", "USD$", "£", "€", "#"}
 TOKEN_FORM = {"``": '"', "''": '"', "`": "'"}
 CLITIC = re.compile(r"'(s|re|ve|ll|d|m|S|RE|VE|LL|D|M)")
+
+
+def _terminal(words: list[str]) -> bool:
+    """Does a sentence end like one (. ! ? possibly inside a closing quote or bracket)?"""
+    ws = [w for w in words if w not in ("''", '"', "”", "’", "'", ")", "]")] or words
+    return ws[-1].endswith((".", "!", "?", "...", ":", ";"))
 
 
 def rebuild_meantime(tokens: list[tuple[str, int, str]]) -> tuple[str, dict, dict]:
     """Text from (t_id, sentence, word) tokens in order; returns text, token spans, sentence spans.
 
-    Sentence 0 (title) and sentence 1 (date line) end with a newline, the body sentences are
-    joined by single spaces into one paragraph. Spacing: no space before , . ; : ! ? ) ] % ''
+    Sentence 0 (title) and sentence 1 (date line) end with a newline, and so does any body
+    sentence that does not end in . ! ? : ; (a subheading or caption such as "The A380 was
+    revealed in January 2005"); the other body sentences are joined by single spaces. Spacing: no space before , . ; : ! ? ) ] % ''
     ' n't 's (and other clitics), none after ( [ `` $ US$ # ; a plain " alternates between
     opening and closing within a block.
     """
@@ -227,9 +238,12 @@ def rebuild_meantime(tokens: list[tuple[str, int, str]]) -> tuple[str, dict, dic
     prev_sent = None
     no_space_next = True
     quote_open = False
+    words_of: dict[int, list[str]] = defaultdict(list)
+    for _, sent, word in tokens:
+        words_of[sent].append(word)
     for t_id, sent, word in tokens:
         if prev_sent is not None and sent != prev_sent:
-            sep = "\n" if prev_sent in (0, 1) else " "
+            sep = "\n" if prev_sent in (0, 1) or not _terminal(words_of[prev_sent]) else " "
             if sep == "\n":
                 quote_open = False
             parts.append(sep)
@@ -415,8 +429,9 @@ def _meantime_doc(doc_id, name, d, x, relations, stats) -> dict:
         typ = event_type(lemma, klass(ev_m) == "SPEECH_COGNITIVE")
         inst = cross_instance(ev_m)
         key = (sent, inst or d["refers"].get(ev_m) or ev_m)
+        link = f"{r} DCT" if tx_m == dct_id else f"{r} timex {tx_m}"
         ev = gold_event(tx["value"], typ, status, text[q_a:q_b], q_a, q_b, date_text, None,
-                        text[m_a:m_b])
+                        f"{text[m_a:m_b]} [TLINK {link}]")
         cands[key].append({"event": ev, "rel": r, "same_sentence": same,
                            "precision": value_precision(tx["value"]),
                            "timex_start": tspan_tx[0] if tspan_tx else -1,
@@ -517,12 +532,15 @@ def convert_tbaq(src: Path, out: Path, relations: set[str], stats: Counter) -> l
             assert doc_id not in seen, doc_id
             seen.add(doc_id)
             shutil.copyfile(path, out / "tbaq" / "timeml" / path.name)
-            docs.append(_tbaq_doc(doc_id, path, relations, stats))
+            # AQUAINT's MAKEINSTANCE polarity is unreliable in TBAQ-cleaned (whole files mark
+            # nearly every instance NEG, e.g. "says", "ruled"), so it is ignored there.
+            docs.append(_tbaq_doc(doc_id, path, relations, stats, part == "AQUAINT"))
             write_doc(out / "tbaq", doc_id, docs[-1]["text"], docs[-1]["gold"])
     return docs
 
 
-def _tbaq_doc(doc_id: str, path: Path, relations: set[str], stats: Counter) -> dict:
+def _tbaq_doc(doc_id: str, path: Path, relations: set[str], stats: Counter,
+              ignore_polarity: bool = False) -> dict:
     raw = path.read_text(encoding="utf-8")
     a = raw.index("<TEXT>") + len("<TEXT>")
     b = raw.index("</TEXT>")
@@ -590,7 +608,7 @@ def _tbaq_doc(doc_id: str, path: Path, relations: set[str], stats: Counter) -> d
         inst = instances.get(ei)
         if inst is None or inst.get("eventID") not in events:
             continue
-        if inst.get("polarity") == "NEG":
+        if inst.get("polarity") == "NEG" and not ignore_polarity:
             stats["tbaq_negated_skipped"] += 1
             continue
         el = events[inst["eventID"]]
@@ -611,9 +629,9 @@ def _tbaq_doc(doc_id: str, path: Path, relations: set[str], stats: Counter) -> d
         word = text[el["start"]:el["end"]]
         klass = el["attrs"].get("class", "")
         typ = event_type(_lemma_guess(word), klass == "REPORTING")
-        if tid == (dct or {}).get("tid"):
-            stats["tbaq_dct_links"] += 1
-        ev = gold_event(value, typ, status, text[q_a:q_b], q_a, q_b, date_text, None, word)
+        link = f"{r} DCT" if tid == (dct or {}).get("tid") else f"{r} {tid}"
+        ev = gold_event(value, typ, status, text[q_a:q_b], q_a, q_b, date_text, None,
+                        f"{word} [TLINK {link}]")
         cands[(sent, inst["eventID"])].append(
             {"event": ev, "rel": r, "same_sentence": same, "precision": value_precision(value),
              "timex_start": span[0] if span else -1, "mention_start": el["start"]})
@@ -648,8 +666,11 @@ def check(out: Path, name: str, docs: list[dict]) -> int:
         if probs:
             bad += 1
             print(f"  {name}/{doc['doc_id']}: {probs[:3]}", file=sys.stderr)
-    if not checker:
-        print("  (unionstate_timeline not importable: only the built-in offset check ran)")
+    if checker:
+        print(f"checked {name}: built-in offsets + {checker[0].__module__}.load_gold_file "
+              f"and span_problems")
+    else:
+        print(f"checked {name}: built-in offsets only (unionstate_timeline not importable)")
     return bad
 
 

@@ -74,6 +74,49 @@ class Timex(_Model):
 # --- documents ---
 
 
+CueKind = Literal[
+    "metadata",
+    "html",
+    "published",
+    "header",
+    "title",
+    "dateline",
+    "byline",
+    "updated",
+    "url",
+    "caption",
+]
+
+
+class DateCue(_Model):
+    """One thing a page says about its own date: a header line, a dateline, a URL, metadata.
+
+    Unknown parts stay null (a dateline "LONDON, March 3" has no year). A numeric date whose
+    day/month order the text does not settle carries both readings (`month`/`day` and `alt`).
+    """
+
+    kind: CueKind = Field(description="Where the cue is: header line, dateline, URL, ...")
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    alt: tuple[int, int] | None = Field(
+        None, description="The other (month, day) reading of an ambiguous numeric date."
+    )
+    weekday: int | None = Field(None, description="A weekday written with it (0 = Monday).")
+    two_digit_year: bool = Field(False, description="The year was written with two digits.")
+    start: int = Field(-1, description="Offset in the text; -1 when not in the text.")
+    end: int = -1
+    text: str = Field("", description="The cue as written.")
+
+
+class PublishedCandidate(_Model):
+    """One possible publication date with the support the page gives it."""
+
+    value: str = Field(description="ISO day.")
+    support: float = Field(description="Sum of the weights of the cues that agree with it.")
+    cues: list[str] = Field(description="Kinds of cue behind it (header, dateline, url, ...).")
+
+
 class DocumentInfo(_Model):
     """One input document as listed in timeline.json."""
 
@@ -88,6 +131,10 @@ class DocumentInfo(_Model):
     published_candidates: list[str] = Field(
         default_factory=list,
         description="When the text leaves several publication dates possible: the candidates.",
+    )
+    published_support: list[PublishedCandidate] = Field(
+        default_factory=list,
+        description="Every publication date the page's cues allow, with their support, best first.",
     )
     status: Literal["ok", "skipped"] = Field("ok", description="skipped: not read, see reason.")
     reason: str | None = Field(None, description="Why the document was skipped or flagged.")
@@ -174,6 +221,9 @@ class Document(_Model):
     dateline_month: int | None = None
     dateline_day: int | None = None
     dateline_year: int | None = None
+    date_cues: list[DateCue] = Field(
+        default_factory=list, description="What the page says about its own date, in text order."
+    )
 
 
 class TimexMention(_Model):

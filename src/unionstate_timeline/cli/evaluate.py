@@ -15,7 +15,7 @@ from .common import fail
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from ..evaluation.models import PRF, Accuracy, EvalReport, SystemReport
+    from ..evaluation.models import PRF, Accuracy, EvalReport, PublishedScore, SystemReport
 
 
 class EvalFormat(str, Enum):
@@ -37,6 +37,10 @@ def _acc(a: Accuracy) -> str:
     return f"{_num(a.accuracy)}  ({a.correct}/{a.n})"
 
 
+def _published(p: PublishedScore) -> str:
+    return f"{_acc(p)}; found {p.found}/{p.stated} stated, {p.wrong_days} wrong days"
+
+
 def _summary_tables(report: EvalReport, console: Console) -> None:
     from rich.table import Table
 
@@ -53,7 +57,7 @@ def _summary_tables(report: EvalReport, console: Console) -> None:
     for name, s in rows:
         merged = f"{s.merges.complete}/{s.merges.groups}" if s.merges else "n/a"
         quality.add_row(
-            name, _acc(s.published), _prf(s.events), _prf(s.events_date_only),
+            name, _published(s.published), _prf(s.events), _prf(s.events_date_only),
             _acc(s.event_dates), _prf(s.claims), merged, str(s.undated_events),
         )  # fmt: skip
     tagging = Table(title="temporal expressions", caption="tagger time after a warm-up call")

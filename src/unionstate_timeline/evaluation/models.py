@@ -41,8 +41,17 @@ class PublishedItem(_Report):
 
 
 class PublishedScore(Accuracy):
-    """Publication-date accuracy over every gold document."""
+    """Publication-date accuracy over every gold document.
 
+    A partial value (the year, or XXXX-12-08) where the gold is null counts as right: the text
+    does not fix the day, and the system did not claim one.
+    """
+
+    stated: int = Field(0, description="Documents whose text fixes the date (gold not null).")
+    found: int = Field(0, description="Of those, how many the system dated exactly.")
+    wrong_days: int = Field(0, description="Full days given that differ from the gold or that "
+                            "the text does not support (gold null).")  # fmt: skip
+    left_open: int = Field(0, description="Documents given no day (null or a partial value).")
     items: list[PublishedItem] = Field(description="One row per gold document.")
 
 

@@ -75,6 +75,10 @@ def _match_events(
 # --- publication dates ---------------------------------------------------------------------------
 
 
+def _is_day(value: str | None) -> bool:
+    return value is not None and len(value) == 10 and "X" not in value
+
+
 def score_published(gold: Sequence[GoldDocument], timeline: Timeline) -> PublishedScore:
     """Publication-date accuracy; a document missing from the timeline counts as null."""
     found = {d.doc_id: d.published.value if d.published else None for d in timeline.documents}
@@ -82,11 +86,16 @@ def score_published(gold: Sequence[GoldDocument], timeline: Timeline) -> Publish
     for doc in gold:
         want = doc.published.value if doc.published else None
         got = found.get(doc.doc_id)
-        items.append(
-            PublishedItem(doc_id=doc.doc_id, gold=want, predicted=got, correct=want == got)
-        )
-    right = sum(item.correct for item in items)
-    return PublishedScore(**accuracy(right, len(items)).model_dump(), items=items)
+        ok = want == got or (want is None and not _is_day(got))
+        items.append(PublishedItem(doc_id=doc.doc_id, gold=want, predicted=got, correct=ok))
+    return PublishedScore(
+        **accuracy(sum(item.correct for item in items), len(items)).model_dump(),
+        stated=sum(i.gold is not None for i in items),
+        found=sum(i.gold is not None and i.predicted == i.gold for i in items),
+        wrong_days=sum(_is_day(i.predicted) and i.predicted != i.gold for i in items),
+        left_open=sum(not _is_day(i.predicted) for i in items),
+        items=items,
+    )
 
 
 # --- events --------------------------------------------------------------------------------------

@@ -7,13 +7,13 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date
 
-from ..models import Document, DocumentInfo
+from ..models import CueKind, DateCue, Document, DocumentInfo
+from .dates import plausible, read_date, text_cues, url_cues
 from .page import (
     _SOURCE_LINE,
     _absurd_years,
     canonical_outlet,
     find_dateline,
-    find_published_line,
     find_title,
     mask_furniture,
 )
@@ -25,19 +25,27 @@ class ManifestEntry:
     outlet: str | None = None
     published: str | None = None
     title: str | None = None
+    published_kind: CueKind = "metadata"  # "html" when read off the page's own metadata
 
 
-def _published_hint(value: str | None) -> tuple[str | None, str | None]:
-    """Check a publication date given by a manifest or record: (ISO date or None, warning)."""
-    if not value:
+MIN_YEAR = 1800  # an earlier publication date is a typo or a placeholder (0001-01-01)
+
+
+def _published_hint(value: str | None) -> tuple[date | None, str | None]:
+    """Check a publication date given beside the text: (the day or None, warning).
+
+    ISO dates and any unambiguous written form are read; 03/04/2021 is refused as ambiguous.
+    """
+    if not value or not value.strip():
         return None, None
-    try:
-        day = date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        return None, f"published date {value!r} is not an ISO date; ignored"
+    day, problem = read_date(value)
+    if day is None:
+        return None, f"published date {value!r} {problem}; ignored"
     if day > date.today():
         return None, f"published date {day.isoformat()} is in the future; ignored"
-    return day.isoformat(), None
+    if day.year < MIN_YEAR:
+        return None, f"published date {day.isoformat()} is before {MIN_YEAR}; ignored"
+    return day, None
 
 
 # Years the temporal tagger cannot read at all ("the year 20019", "December 8, 20019") are not
@@ -55,11 +63,17 @@ def make_document(
     meta = meta or ManifestEntry()
     published, warning = _published_hint(meta.published)
     body = mask_furniture(text)
-    source = "manifest"
-    if published is None and (published := find_published_line(body)):
-        source = "header"
-    reason = "; ".join(filter(None, [reason, warning, _absurd_years(body)])) or None
+    cues = text_cues(body) + url_cues(meta.url)
+    if published is not None:
+        iso = published.isoformat()
+        cues.insert(0, DateCue(kind=meta.published_kind, year=published.year,
+                               month=published.month, day=published.day, text=iso))  # fmt: skip
     dateline = find_dateline(body)
+    if dateline and not any(c.kind == "dateline" for c in cues):
+        cues.append(DateCue(kind="dateline", month=dateline[1], day=dateline[2], year=dateline[3],
+                            text=dateline[0]))  # fmt: skip
+    cues = [c for c in cues if plausible(c, MIN_YEAR)]
+    reason = "; ".join(filter(None, [reason, warning, _absurd_years(body)])) or None
     outlet = meta.outlet
     if outlet is None and dateline and dateline[4]:
         outlet = dateline[4]
@@ -80,9 +94,10 @@ def make_document(
         info=info,
         text=text,
         body=body,
-        published_hint=published,
-        published_source=source,
+        published_hint=published.isoformat() if published else None,
+        published_source=meta.published_kind,
         dateline_month=dateline[1] if dateline else None,
         dateline_day=dateline[2] if dateline else None,
         dateline_year=dateline[3] if dateline else None,
+        date_cues=cues,
     )

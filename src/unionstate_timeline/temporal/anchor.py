@@ -8,151 +8,17 @@ across the corpus (other documents dating the same things) > unknown, with the c
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
 from ..models import AnchoredDocument, DocExtraction, Document, Timex, TimexMention, When
-from ..patterns import lexicon
+from .dct import DctDecision, _valid, _window, decide_dct, year_bounds
 from .resolve import ImpossibleDate, Resolved, is_calendar, resolve
+from .values import span_of
 
-YEAR_WINDOW = 40  # years after the latest year a text mentions that a DCT may fall in
 MAX_CANDIDATES = 8  # listed in published_candidates
 MIN_VOTES = 2  # dates another document confirms before a corpus vote decides
-
-
-def _years(parse: dict[str, object]) -> list[int]:
-    if parse.get("kind") == "interval":
-        return _years(parse["left"]) + _years(parse["right"])  # type: ignore[arg-type]
-    year = parse.get("year")
-    return [year] if isinstance(year, int) and 1000 <= year <= 2999 else []
-
-
-def year_bounds(mentions: Sequence[TimexMention]) -> tuple[int | None, int | None]:
-    """(lowest, highest) year the DCT can have, from the years the text mentions by tense."""
-    # "the budget for 2024" names a period, not a time the text was written after or before
-    dated = [m for m in mentions if m.parse.get("relation") != "FOR"]
-    past = [y for m in dated if m.tense == "past" for y in _years(m.parse)]
-    future = [y for m in dated if m.tense == "future" for y in _years(m.parse)]
-    low = max(past) if past else None
-    high = min(future) if future else None
-    if low is not None and high is not None and high < low:
-        high = None
-    return low, high
-
-
-def _anniversaries(text: str) -> list[int]:
-    words = lexicon()["ordinal_words"]
-    out = []
-    for m in re.finditer(
-        r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary|\b([a-z-]+)\s+anniversary", text, re.IGNORECASE
-    ):
-        if m.group(1):
-            out.append(int(m.group(1)))
-        elif m.group(2).lower() in words:
-            out.append(words[m.group(2).lower()])
-    return out
-
-
-def _window(low: int | None, high: int | None) -> range | None:
-    if low is None and high is None:
-        return None
-    start = low if low is not None else high - YEAR_WINDOW  # type: ignore[operator]
-    end = high if high is not None else start + YEAR_WINDOW
-    return range(start, end + 1)
-
-
-def _valid(y: int, m: int, d: int) -> date | None:
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None
-
-
-def _report_weekday(mentions: Sequence[TimexMention]) -> int | None:
-    """The weekday a wire report names for its own day: "said on Sunday" under a "December 8"
-    dateline. Weekdays of speech verbs come first; several different ones fix nothing."""
-    plain = [
-        m
-        for m in mentions
-        if m.parse.get("kind") == "date"
-        and "weekday" in m.parse
-        and "month" not in m.parse
-        and "rel" not in m.parse
-        and m.tense != "future"
-    ]
-    said = [m for m in plain if m.speech] or plain
-    weekdays = {m.parse["weekday"] for m in said}
-    return int(weekdays.pop()) if len(weekdays) == 1 else None  # type: ignore[call-overload]
-
-
-def _ago_years(mentions: Sequence[TimexMention]) -> set[int]:
-    """Years fixed by "two years ago, on 4 November 2021": the offset and the date side by side."""
-    out: set[int] = set()
-    for a, b in zip(mentions, mentions[1:], strict=False):
-        for offset, dated in ((a, b), (b, a)):
-            p = offset.parse
-            if (
-                p.get("kind") == "offset"
-                and p.get("base") == "dct"
-                and p.get("unit") == "Y"
-                and isinstance(p.get("amount"), int)
-                and _years(dated.parse)
-                and 0 <= b.start - a.end <= 12
-            ):
-                out.add(_years(dated.parse)[0] + int(p["amount"]))  # type: ignore[call-overload]
-    return out
-
-
-def dct_candidates(doc: Document, mentions: Sequence[TimexMention]) -> tuple[list[date], str]:
-    """Possible publication dates from the text alone, and the method that found them."""
-    if doc.published_hint:
-        try:
-            return [date.fromisoformat(doc.published_hint[:10])], doc.published_source
-        except ValueError:
-            pass
-    low, high = year_bounds(mentions)
-    window = _window(low, high)
-    month, day = doc.dateline_month, doc.dateline_day
-    if month and day:
-        if doc.dateline_year:
-            found = _valid(doc.dateline_year, month, day)
-            return ([found], "dateline") if found else ([], "dateline")
-        if window is None:
-            return [], "dateline"
-        dates = [d for y in window if (d := _valid(y, month, day))]
-        method = "dateline"
-        w = _report_weekday(mentions)
-        if w is not None:
-            dates = [d for d in dates if d.weekday() == w]
-            method += "+weekday"
-            if not dates:  # the text contradicts every year the window allows: say unknown
-                return [], method
-        # an anniversary is of something that happened: years told in the past tense
-        years = {y for m in mentions if m.tense == "past" for y in _years(m.parse)}
-        for name, fixed in (
-            ("anniversary", {y + n for n in _anniversaries(doc.body) for y in years}),
-            ("ago", _ago_years(mentions)),
-        ):
-            if fixed & {d.year for d in dates}:
-                dates = [d for d in dates if d.year in fixed]
-                method += "+" + name
-        return dates, method
-    # no dateline: a lead dated by weekday + month + day fixes the day the report is about
-    for m in mentions:
-        p = m.parse
-        if m.in_lead and p.get("kind") == "date" and {"weekday", "month", "day"} <= set(p):
-            if "year" in p or m.tense == "future" or window is None:
-                continue
-            dates = [
-                d
-                for y in window
-                if (d := _valid(y, int(p["month"]), int(p["day"])))  # type: ignore[call-overload]
-                and d.weekday() == p["weekday"]
-            ]
-            return dates, "lead+weekday"
-    return [], "unknown"
 
 
 def _when(r: Resolved, text: str | None, dct_confidence: float) -> When:
@@ -227,35 +93,40 @@ def _year_from_weekday(parse: dict[str, object], tense: str, window: range) -> R
     return Resolved(r.value, r.precision, r.mod, "weekday+years", 0.85, r.start, r.end)
 
 
+def _published(decision: DctDecision) -> When | None:
+    if decision.day is not None:
+        iso = decision.day.isoformat()
+        return When(value=iso, start=iso, end=iso, precision="day", method=decision.method,
+                    confidence=decision.confidence)  # fmt: skip
+    if decision.partial is None:
+        return None
+    start, end = span_of(decision.partial)
+    precision = {4: "year", 7: "month"}.get(len(decision.partial), "day")
+    return When(value=decision.partial, start=start, end=end, precision=precision,  # type: ignore[arg-type]
+                method=decision.method + "+partial", confidence=0.5)  # fmt: skip
+
+
 def _build(
     doc: Document,
     mentions: Sequence[TimexMention],
-    dct: date | None,
-    method: str,
-    confidence: float,
-    candidates: list[date],
+    decision: DctDecision,
     note: str | None = None,
 ) -> AnchoredDocument:
-    whens, flags = resolve_all(mentions, dct, confidence, year_bounds(mentions))
-    published = None
-    if dct is not None:
-        published = When(
-            value=dct.isoformat(),
-            start=dct.isoformat(),
-            end=dct.isoformat(),
-            precision="day",
-            method=method,
-            confidence=confidence,
-        )
+    dct, confidence = decision.day, decision.confidence
+    low, high = year_bounds(mentions)
+    if dct is None and decision.years != (None, None):
+        low, high = decision.years
+    whens, flags = resolve_all(mentions, dct, confidence, (low, high))
     reason = "; ".join(filter(None, [doc.info.reason, note])) or None
     if flags:  # impossible dates are reported with the document, never placed
         reason = "; ".join(filter(None, [reason, "impossible dates: " + "; ".join(flags)]))
     info = doc.info.model_copy(
         update={
-            "published": published,
-            "published_candidates": [d.isoformat() for d in candidates[:MAX_CANDIDATES]]
+            "published": _published(decision),
+            "published_candidates": [d.isoformat() for d in decision.candidates[:MAX_CANDIDATES]]
             if dct is None
             else [],
+            "published_support": decision.support[:MAX_CANDIDATES],
             "reason": reason,
         }
     )
@@ -278,19 +149,13 @@ def placeless(value: str) -> bool:
     return value.startswith("XXXX-W") or not any(c.isdigit() for c in value)
 
 
-_CONFIDENCE = {"manifest": 1.0, "dateline": 0.95, "lead+weekday": 0.7}
-
-
 def anchor_document(
     doc: Document, mentions: Sequence[TimexMention], dct: date | None = None
 ) -> AnchoredDocument:
     """Anchor one document on its own (no corpus vote)."""
     if dct is not None:
-        return _build(doc, mentions, dct, "given", 1.0, [])
-    dates, method = dct_candidates(doc, mentions)
-    if len(dates) == 1:
-        return _build(doc, mentions, dates[0], method, _CONFIDENCE.get(method, 0.9), [])
-    return _build(doc, mentions, None, method, 0.0, dates)
+        return _build(doc, mentions, DctDecision(dct, "given", 1.0, candidates=[dct]))
+    return _build(doc, mentions, decide_dct(doc, mentions))
 
 
 def _anchor_safely(x: DocExtraction) -> AnchoredDocument:
@@ -299,7 +164,7 @@ def _anchor_safely(x: DocExtraction) -> AnchoredDocument:
         return anchor_document(x.doc, x.timexes)
     except Exception as exc:  # the safety net of the global stage
         note = f"dates not anchored: internal error {type(exc).__name__}: {exc}"
-        return _build(x.doc, [], None, "unknown", 0.0, [], note)
+        return _build(x.doc, [], DctDecision(), note)
 
 
 def anchor_corpus(extractions: Sequence[DocExtraction]) -> list[AnchoredDocument]:
@@ -308,12 +173,16 @@ def anchor_corpus(extractions: Sequence[DocExtraction]) -> list[AnchoredDocument
     anchored = [_anchor_safely(x) for x in extractions]
     known: Counter[str] = Counter()
     for a in anchored:
-        if a.info.published is not None:
+        if _has_day(a):
             known.update({w.value for w in a.whens if w and w.precision == "day"})
     for i, x in enumerate(extractions):
-        if anchored[i].info.published is not None:
+        if _has_day(anchored[i]):
             continue
-        cands, method = dct_candidates(x.doc, x.timexes)  # all of them, not the listed few
+        try:
+            decision = decide_dct(x.doc, x.timexes)
+        except Exception:  # already reported by _anchor_safely
+            continue
+        cands = decision.candidates  # all of them, not the listed few
         if len(cands) < 2:
             continue
         scores = []
@@ -322,7 +191,16 @@ def anchor_corpus(extractions: Sequence[DocExtraction]) -> list[AnchoredDocument
             own = {w.value for w in whens if w and w.precision == "day" and w.method != "explicit"}
             scores.append((sum(1 for v in own if known[v]), dct))
         scores.sort(reverse=True)
-        # two or more dates confirmed, and by no other candidate as much: one coincidence is not
-        if scores[0][0] >= MIN_VOTES and scores[0][0] > scores[1][0]:
-            anchored[i] = _build(x.doc, x.timexes, scores[0][1], method + "+corpus", 0.75, [])
+        # two or more dates confirmed, and by no other candidate as much: one coincidence is not;
+        # between the readings of a date the page states (8/11/2020), one confirmation decides
+        need = 1 if decision.stated and len(cands) == 2 else MIN_VOTES
+        if scores[0][0] >= need and scores[0][0] > scores[1][0]:
+            voted = DctDecision(scores[0][1], decision.method + "+corpus", 0.75,
+                                support=decision.support)  # fmt: skip
+            anchored[i] = _build(x.doc, x.timexes, voted)
     return anchored
+
+
+def _has_day(a: AnchoredDocument) -> bool:
+    p = a.info.published
+    return p is not None and p.precision == "day" and p.start is not None
