@@ -219,7 +219,7 @@ def test_load_manifest_jsonl_bad_line_reported_good_rows_used(tmp_path: Path):
 
 def test_load_manifest_csv_without_file_column(tmp_path: Path):
     (tmp_path / "a.txt").write_text(ARTICLE, "utf-8")
-    (tmp_path / "manifest.csv").write_text("name,outlet\na.txt,TASS\n", "utf-8")
+    (tmp_path / "manifest.csv").write_text("document,outlet\na.txt,TASS\n", "utf-8")
     docs = load(tmp_path)
     assert info(docs["manifest.csv"]).reason == (
         "malformed manifest: no 'file' column; manifest ignored"

@@ -141,6 +141,10 @@ class DocumentInfo(_Model):
     also_at: list[str] = Field(
         default_factory=list, description="Other paths with byte-identical content."
     )
+    text: str | None = Field(
+        None,
+        description="For HTML pages: the extracted text that citation offsets point into.",
+    )
 
 
 # --- timeline entries ---

@@ -136,7 +136,7 @@ def _check_build_paths(paths: list[Path], output: Path | None) -> None:
     """Fail before the build rather than after it: a missing input or an output over an input
     is a usage error (exit 2); an output that cannot be written is an OutputError (exit 5)."""
     from ..errors import OutputError
-    from ..reading.load import LOADED_SUFFIXES
+    from ..reading.load import loadable
 
     for p in paths:
         if not p.exists() and not p.is_symlink():  # a symlink loop is reported by the loader
@@ -147,9 +147,7 @@ def _check_build_paths(paths: list[Path], output: Path | None) -> None:
     for p in paths:
         root = p.resolve()
         if target == root or (
-            target.is_file()
-            and target.is_relative_to(root)
-            and target.suffix.lower() in LOADED_SUFFIXES
+            target.is_file() and target.is_relative_to(root) and loadable(target)
         ):
             raise typer.BadParameter(
                 f"{output} is one of the input files; refusing to overwrite it",

@@ -4,9 +4,10 @@ outlet and header date read off the page."""
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
+from ..errors import InputError
 from ..models import CueKind, DateCue, Document, DocumentInfo
 from .dates import plausible, read_date, text_cues, url_cues
 from .page import (
@@ -101,3 +102,37 @@ def make_document(
         dateline_year=dateline[3] if dateline else None,
         date_cues=cues,
     )
+
+
+def html_document(
+    doc_id: str,
+    path: str,
+    html: str,
+    sha256: str | None,
+    meta: ManifestEntry | None,
+    reason: str | None = None,
+) -> Document:
+    """A Document from an HTML page: trafilatura's main text, htmldate's date as a cue.
+
+    The manifest's values win over the page's own; the extracted text is kept in the info.
+    """
+    from .html import read_html
+
+    meta = meta or ManifestEntry()
+    page = read_html(html, meta.url)
+    if page is None:
+        raise InputError(path, "HTML page with no main text")
+    kind: CueKind = meta.published_kind
+    published = meta.published
+    if not published and page.published:
+        published, kind = page.published, "html"
+    merged = replace(
+        meta,
+        url=meta.url or page.url,
+        outlet=meta.outlet or page.outlet,
+        title=meta.title or page.title,
+        published=published,
+        published_kind=kind,
+    )
+    doc = make_document(doc_id, path, page.text, sha256=sha256, meta=merged, reason=reason)
+    return doc.model_copy(update={"info": doc.info.model_copy(update={"text": page.text})})

@@ -17,13 +17,29 @@ from pathlib import Path
 from ..errors import InputError
 from ..models import Document, DocumentInfo
 from .decode import _os_reason, decode_bytes, read_bytes
-from .document import ManifestEntry, make_document
+from .document import ManifestEntry, html_document, make_document
+from .html import HTML_SUFFIXES, looks_like_html
 from .records import DEFAULT_MAX_BYTES, MANIFEST_NAMES, _iter_jsonl_articles, read_manifest
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
-JSON_SUFFIXES = {".json", ".jsonl"}
-LOADED_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES
+JSON_SUFFIXES = {".json", ".jsonl", ".gz"}
+LOADED_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | HTML_SUFFIXES
 MAX_CHARS = 1_000_000  # spaCy's own limit (nlp.max_length) for one text
+
+
+def loadable(path: Path) -> bool:
+    """A file the loader reads: text, HTML, JSON/JSONL, or JSON/JSONL compressed with gzip."""
+    suffix = path.suffix.lower()
+    if suffix == ".gz":
+        return Path(path.stem).suffix.lower() in (".json", ".jsonl")
+    return suffix in LOADED_SUFFIXES
+
+
+def _doc_id(relative: Path) -> str:
+    """The path without its extension ("articles.jsonl.gz" -> "articles")."""
+    if relative.suffix.lower() == ".gz":
+        relative = relative.with_suffix("")
+    return relative.with_suffix("").as_posix()
 
 
 def _skip(path: Path, doc_id: str, reason: str) -> DocumentInfo:
@@ -40,7 +56,7 @@ def _walk(root: Path) -> Iterator[Path | DocumentInfo]:
     visited: set[str] = set()
 
     def rel(path: Path) -> str:
-        return path.relative_to(root).with_suffix("").as_posix() or path.name
+        return _doc_id(path.relative_to(root)) or path.name
 
     def visit(folder: Path) -> Iterator[Path | DocumentInfo]:
         visited.add(os.path.realpath(folder))
@@ -63,7 +79,7 @@ def _walk(root: Path) -> Iterator[Path | DocumentInfo]:
                     yield _skip(path, rel(path), "symlink loop (links to a folder already read)")
                 else:
                     yield from visit(path)
-            elif path.suffix.lower() in LOADED_SUFFIXES:
+            elif loadable(path):
                 yield path
 
     yield from visit(root)
@@ -86,7 +102,7 @@ def list_files(paths: Iterable[str | Path]) -> tuple[list[FileUnit], list[Docume
             skipped.append(_skip(root, root.stem or str(root), _os_reason(exc)))
             continue
         if not stat.S_ISDIR(mode):
-            files.append((root, root.stem, {}))
+            files.append((root, _doc_id(Path(root.name)), {}))
             continue
         manifest, problems = read_manifest(root)
         skipped.extend(problems)
@@ -94,7 +110,7 @@ def list_files(paths: Iterable[str | Path]) -> tuple[list[FileUnit], list[Docume
             if isinstance(entry, DocumentInfo):
                 skipped.append(entry)
                 continue
-            doc_id = entry.relative_to(root).with_suffix("").as_posix()
+            doc_id = _doc_id(entry.relative_to(root))
             rows = {k: manifest[k] for k in (entry.name, doc_id) if k in manifest}
             files.append((entry, doc_id, rows))
     return _unique_ids(files), skipped
@@ -145,6 +161,8 @@ def load_file(
             )
         meta = manifest.get(path.name) or manifest.get(doc_id)
         digest = hashlib.sha256(data).hexdigest()
+        if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
+            return [html_document(doc_id, str(path), text, digest, meta, warning)]
         return [make_document(doc_id, str(path), text, sha256=digest, meta=meta, reason=warning)]
     except InputError as exc:
         return [_skip(path, doc_id, exc.reason)]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,10 +12,35 @@ from typing import Any
 
 from ..errors import InputError
 from ..models import Document, DocumentInfo
+from ..patterns import load_json_data
 from .decode import decode_bytes, read_bytes
-from .document import ManifestEntry, make_document
+from .document import ManifestEntry, html_document, make_document
+from .html import looks_like_html
 
 MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")
+
+
+def _aliases() -> dict[str, list[str]]:
+    """Field name -> the names manifests and record formats use for it (patterns/records.json)."""
+    return load_json_data("records.json")["fields"]  # type: ignore[no-any-return]
+
+
+def _get(row: dict[str, Any], field: str) -> str | None:
+    for name in _aliases()[field]:
+        if (value := _field(row.get(name))) is not None:
+            return value
+    return None
+
+
+def _meta(row: dict[str, Any]) -> ManifestEntry:
+    return ManifestEntry(
+        url=_get(row, "url"),
+        outlet=_get(row, "outlet"),
+        published=_get(row, "published"),
+        title=_get(row, "title"),
+    )
+
+
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 
@@ -53,7 +79,7 @@ def read_manifest(folder: Path) -> tuple[dict[str, ManifestEntry], list[Document
             text, _ = decode_bytes(read_bytes(path, DEFAULT_MAX_BYTES), str(path))
             if name.endswith(".csv"):
                 reader = csv.DictReader(text.splitlines())
-                if "file" not in (reader.fieldnames or []):
+                if not set(_aliases()["file"]) & set(reader.fieldnames or []):
                     problems.append("no 'file' column; manifest ignored")
                 else:
                     rows = list(reader)
@@ -69,15 +95,18 @@ def read_manifest(folder: Path) -> tuple[dict[str, ManifestEntry], list[Document
             problems.append(f"not valid CSV ({exc}); manifest ignored")
             rows = []
         out = {}
+        missing = []
         for row in rows:
-            file = _field(row.get("file"))
+            file = _get(row, "file")
             if file:
-                out[file] = ManifestEntry(
-                    url=_field(row.get("url")),
-                    outlet=_field(row.get("outlet")),
-                    published=_field(row.get("published")),
-                    title=_field(row.get("title")),
-                )
+                out[file] = _meta(row)
+                if not (folder / file).exists():
+                    missing.append(file)
+        if missing:
+            shown = ", ".join(missing[:5]) + (
+                f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+            )
+            problems.append(f"rows name files that are not there: {shown}")
         skipped = (
             [
                 DocumentInfo(
@@ -98,7 +127,11 @@ def _iter_jsonl_articles(
     path: Path, doc_prefix: str, max_bytes: int
 ) -> Iterator[Document | DocumentInfo]:
     """Articles from a .json list or an articles.jsonl; a bad line or record skips only itself."""
-    text, warning = decode_bytes(read_bytes(path, max_bytes), str(path))
+    raw = read_bytes(path, max_bytes)
+    if path.suffix.lower() == ".gz":  # news-tls ships articles.jsonl.gz
+        raw = _gunzip(raw, path, max_bytes)
+        path = path.with_suffix("")
+    text, warning = decode_bytes(raw, str(path))
     if path.suffix.lower() == ".json":
         try:
             data = json.loads(text)
@@ -112,20 +145,56 @@ def _iter_jsonl_articles(
     else:
         records = list(_json_lines(text))
     unit = "record" if path.suffix.lower() == ".json" else "line"
+    seen: set[str] = set()
     for n, rec, problem in records:
-        rid = _field(rec.get("id")) if isinstance(rec, dict) else None
+        rid = _get(rec, "id") if isinstance(rec, dict) else None
         doc_id = f"{doc_prefix}/{rid or f'line-{n}'}"
-        if problem is None and (not isinstance(rec, dict) or not isinstance(rec.get("text"), str)):
+        body = _text_of(rec) if isinstance(rec, dict) else None
+        if problem is None and body is None:
             problem = f"{unit} {n} has no 'text' string"
-        elif problem is None and not rec["text"].strip():
+        elif problem is None and not body.strip():  # type: ignore[union-attr]
             problem = f"{unit} {n} has an empty text"
+        elif problem is None and (lang := _get(rec, "language")) and not _english(lang):
+            problem = f"{unit} {n} is not in English (language {lang!r})"
         if problem:
             yield DocumentInfo(doc_id=doc_id, path=str(path), status="skipped", reason=problem)
             continue
-        meta = ManifestEntry(
-            url=_field(rec.get("url")),
-            outlet=_field(rec.get("outlet")) or _field(rec.get("source")),
-            published=_field(rec.get("published") or rec.get("time") or rec.get("date")),
-            title=_field(rec.get("title")),
-        )
-        yield make_document(doc_id, str(path), rec["text"], meta=meta, reason=warning)
+        note = warning
+        if doc_id in seen:  # two records with one id would make their citations ambiguous
+            doc_id, note = (
+                f"{doc_id}~{n}",
+                "; ".join(
+                    filter(None, [warning, f"id {rid!r} repeats an earlier record; renamed"])
+                ),
+            )
+        seen.add(doc_id)
+        meta = _meta(rec)
+        if looks_like_html(body):  # type: ignore[arg-type]
+            yield html_document(doc_id, str(path), body, None, meta, note)  # type: ignore[arg-type]
+        else:
+            yield make_document(doc_id, str(path), body, meta=meta, reason=note)  # type: ignore[arg-type]
+
+
+def _gunzip(data: bytes, path: Path, max_bytes: int) -> bytes:
+    import gzip
+    import zlib
+
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
+            out = fh.read(max_bytes + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(str(path), f"not a readable .gz file ({exc})") from None
+    if len(out) > max_bytes:
+        raise InputError(str(path), f"too big once decompressed (limit {max_bytes:,} bytes)")
+    return out
+
+
+def _text_of(rec: dict[str, Any]) -> str | None:
+    for name in _aliases()["text"]:
+        if isinstance(rec.get(name), str):
+            return rec[name]  # type: ignore[no-any-return]
+    return None
+
+
+def _english(language: str) -> bool:
+    return language.strip().lower().replace("_", "-").split("-")[0] in ("en", "eng", "english")

@@ -281,12 +281,10 @@ def decide_dct(doc: Document, mentions: Sequence[TimexMention]) -> DctDecision:
     """Weigh every date cue of the document and take a day only on strong, clear evidence."""
     cfg = _config()
     cues = doc.date_cues
-    for kind in ("metadata", "html"):
-        given = [c for c in cues if c.kind == kind and _readings(c)]
-        if given:
-            day = _readings(given[0])[0]
-            method = "manifest" if kind == "metadata" else "html"
-            return DctDecision(day, method, 1.0 if kind == "metadata" else 0.95, candidates=[day])
+    given = [c for c in cues if c.kind == "metadata" and _readings(c)]
+    if given:  # the user's manifest or record says so; a page's own metadata is only weighed
+        day = _readings(given[0])[0]
+        return DctDecision(day, "manifest", 1.0, candidates=[day])
     years = year_bounds(mentions)
     scored = _weigh(cues, mentions, years)
     ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0]))
