@@ -51,8 +51,6 @@ def test_reading_formats_html_page_main_text_and_date(tmp_path: Path) -> None:
     assert doc.info.outlet == "Coast Gazette" and doc.info.text == doc.text
     cues = [(c.kind, c.year, c.month, c.day) for c in doc.date_cues]
     assert ("html", 2019, 5, 14) in cues
-        c.kind == "html" and (c.year, c.month, c.day) == (2019, 5, 14) for c in doc.date_cues
-    )
 
 
 def test_reading_formats_html_build_cites_the_extracted_text(tmp_path: Path) -> None:
