@@ -103,10 +103,10 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "bench-results" / "latest.json")
     args = ap.parse_args()
 
-    from unionstate_timeline.nlp.annotate import get_nlp
-    from unionstate_timeline.reading.load import iter_documents
     from unionstate_timeline.models import Document
+    from unionstate_timeline.nlp.annotate import get_nlp
     from unionstate_timeline.pipeline import BuildStats, build, extract_documents
+    from unionstate_timeline.reading.load import iter_documents
 
     started = time.perf_counter()
     results: dict[str, object] = {

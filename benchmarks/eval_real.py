@@ -116,6 +116,21 @@ def _thaw(devdata: Path, out: Path) -> tuple[Path, Path, list[str]]:
     return gold_dir, raw, problems
 
 
+def _annotated_part(gold_dir: Path, raw_dir: Path, out: Path) -> Path:
+    """MEANTIME annotates only the first sentences of each article: score the text up to the
+    end of the sentence holding the last annotation, so what it leaves unannotated is not
+    counted as false positives."""
+    out.mkdir(parents=True)
+    for path in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        text = (raw_dir / f"{gold['doc_id']}.txt").read_text(encoding="utf-8")
+        last = max([x["end"] for x in gold["timexes"] + gold["events"]] + [0])
+        stop = min((i for i in (text.find(". ", last), text.find("\n", last)) if i >= 0),
+                   default=len(text))  # fmt: skip
+        (out / f"{gold['doc_id']}.txt").write_text(text[: stop + 1] + "\n", "utf-8")
+    return out
+
+
 def _published_breakdown(report: dict[str, Any], system: str) -> dict[str, int]:
     p = report[system]["published"]
     keys = ("n", "correct", "stated", "found", "wrong_days", "left_open")
@@ -138,7 +153,9 @@ def _summary(report: dict[str, Any]) -> dict[str, Any]:
     def f1(s: dict[str, Any] | None) -> str:
         if not s:
             return "n/a"
-        return "/".join("-" if s[k] is None else f"{s[k]:.2f}" for k in ("precision", "recall", "f1"))
+        return "/".join(
+            "-" if s[k] is None else f"{s[k]:.2f}" for k in ("precision", "recall", "f1")
+        )
 
     rows = {}
     for system in ("project", "baseline"):
@@ -146,6 +163,12 @@ def _summary(report: dict[str, Any]) -> dict[str, Any]:
         rows[system] = {
             "published": _published_breakdown(report, system),
             "events date only P/R/F1": f1(s.get("events_date_only")),
+            "dated citations the text supports": (
+                f"{s['supported_dates']['correct']}/{s['supported_dates']['n']}"
+                f" = {s['supported_dates']['accuracy']}"
+                if s.get("supported_dates")
+                else "n/a"
+            ),
             "timex strict P/R/F1": f1(s["timexes"]["strict"]),
             "timex value acc": s["timexes"]["value"]["accuracy"],
             "merged groups": (
@@ -184,6 +207,8 @@ def main(argv: list[str] | None = None) -> int:
                 if not gold_dir.is_dir():
                     print(HOW_TO_GET.format(what=corpus, path=gold_dir, devdata=devdata))
                     continue
+                if corpus == "meantime":
+                    raw_dir = _annotated_part(gold_dir, raw_dir, out / "meantime-raw")
             summaries[corpus] = _summary(_run_eval(gold_dir, raw_dir, corpus, cache))
     print(json.dumps(summaries, indent=2))
     if args.json:

@@ -264,8 +264,8 @@ def parse_timeml(timeml: str, text: str) -> tuple[list[dict], int]:
 
 def load_corpus() -> tuple[list, dict[str, str], dict[str, list]]:
     from unionstate_timeline.errors import InputError
-    from unionstate_timeline.evaluation.run import read_texts
     from unionstate_timeline.evaluation.gold import load_gold
+    from unionstate_timeline.evaluation.run import read_texts
 
     gold, texts, used = [], {}, {}
     for annotated, raw in CORPORA:

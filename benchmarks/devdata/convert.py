@@ -51,10 +51,20 @@ TBAQ_PARTS = ("TimeBank", "AQUAINT")
 
 DEFAULT_RELATIONS = ("SIMULTANEOUS", "IS_INCLUDED", "DURING", "INCLUDES")
 INVERSE = {
-    "BEFORE": "AFTER", "AFTER": "BEFORE", "IBEFORE": "IAFTER", "IAFTER": "IBEFORE",
-    "INCLUDES": "IS_INCLUDED", "IS_INCLUDED": "INCLUDES", "BEGINS": "BEGUN_BY",
-    "BEGUN_BY": "BEGINS", "ENDS": "ENDED_BY", "ENDED_BY": "ENDS", "DURING": "DURING_INV",
-    "DURING_INV": "DURING", "SIMULTANEOUS": "SIMULTANEOUS", "IDENTITY": "IDENTITY",
+    "BEFORE": "AFTER",
+    "AFTER": "BEFORE",
+    "IBEFORE": "IAFTER",
+    "IAFTER": "IBEFORE",
+    "INCLUDES": "IS_INCLUDED",
+    "IS_INCLUDED": "INCLUDES",
+    "BEGINS": "BEGUN_BY",
+    "BEGUN_BY": "BEGINS",
+    "ENDS": "ENDED_BY",
+    "ENDED_BY": "ENDS",
+    "DURING": "DURING_INV",
+    "DURING_INV": "DURING",
+    "SIMULTANEOUS": "SIMULTANEOUS",
+    "IDENTITY": "IDENTITY",
 }
 
 # --- TIMEX3 values -------------------------------------------------------------------------
@@ -70,8 +80,18 @@ _POINT_PRECISION = [
     (re.compile(r"\d{3}"), "decade"),
     (re.compile(r"\d{2}"), "century"),
 ]
-PRECISION_RANK = {"century": 0, "decade": 1, "year": 2, "interval": 2, "half": 3, "quarter": 4,
-                  "season": 4, "month": 5, "week": 6, "day": 7}
+PRECISION_RANK = {
+    "century": 0,
+    "decade": 1,
+    "year": 2,
+    "interval": 2,
+    "half": 3,
+    "quarter": 4,
+    "season": 4,
+    "month": 5,
+    "week": 6,
+    "day": 7,
+}
 
 
 def _point_precision(value: str) -> str | None:
@@ -105,8 +125,8 @@ def dct_value(value: str) -> tuple[str, str]:
 
 TYPE_LEMMAS = {
     "statement": "say tell announce announcement state statement report confirm claim declare "
-                 "comment explain add note reply respond deny warn insist argue remark assert "
-                 "disclose acknowledge",
+    "comment explain add note reply respond deny warn insist argue remark assert "
+    "disclose acknowledge",
     "meeting": "meet meeting talk talks summit conference session",
     "agreement": "agree agreement accord",
     "treaty_signed": "sign signing",
@@ -128,8 +148,17 @@ def _lemma_guess(word: str) -> str:
         return IRREGULAR[w]
     if w in LEMMA_TYPE:
         return w
-    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""),
-                         ("ed", "e"), ("es", ""), ("s", ""), ("d", "")):
+    for suffix, repl in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("es", ""),
+        ("s", ""),
+        ("d", ""),
+    ):
         if w.endswith(suffix) and (w[: -len(suffix)] + repl) in LEMMA_TYPE:
             return w[: -len(suffix)] + repl
     return w
@@ -147,17 +176,39 @@ def event_type(lemma: str, reporting: bool) -> str:
 
 
 EXPECTED_MODALS = {"may", "might", "could", "can", "possible"}
-PLANNED_MODALS = {"will", "would", "shall", "'ll", "'d", "must", "should", "have to",
-                  "should have to", "going to"}
+PLANNED_MODALS = {
+    "will",
+    "would",
+    "shall",
+    "'ll",
+    "'d",
+    "must",
+    "should",
+    "have to",
+    "should have to",
+    "going to",
+}
 
 
 # --- output ----------------------------------------------------------------------------------
 
 
 def gold_event(value, typ, status, quote, start, end, date_text, group, note):
-    return {"id": "", "type": typ, "value": value, "precision": value_precision(value),
-            "status": status, "actors": [], "places": [], "quote": quote, "start": start,
-            "end": end, "date_text": date_text, "group": group, "note": note}
+    return {
+        "id": "",
+        "type": typ,
+        "value": value,
+        "precision": value_precision(value),
+        "status": status,
+        "actors": [],
+        "places": [],
+        "quote": quote,
+        "start": start,
+        "end": end,
+        "date_text": date_text,
+        "group": group,
+        "note": note,
+    }
 
 
 def write_doc(folder: Path, doc_id: str, text: str, gold: dict) -> None:
@@ -165,8 +216,7 @@ def write_doc(folder: Path, doc_id: str, text: str, gold: dict) -> None:
     (folder / "annotated").mkdir(parents=True, exist_ok=True)
     with open(folder / "raw" / f"{doc_id}.txt", "w", encoding="utf-8", newline="\n") as fh:
         fh.write(text)
-    with open(folder / "annotated" / f"{doc_id}.json", "w", encoding="utf-8",
-              newline="\n") as fh:
+    with open(folder / "annotated" / f"{doc_id}.json", "w", encoding="utf-8", newline="\n") as fh:
         fh.write(json.dumps(gold, ensure_ascii=False, indent=2) + "\n")
 
 
@@ -174,10 +224,10 @@ def self_check(gold: dict, text: str) -> list[str]:
     """The offset checks of span_problems, without the project's package."""
     out = []
     for t in gold["timexes"]:
-        if text[t["start"]:t["end"]] != t["text"]:
+        if text[t["start"] : t["end"]] != t["text"]:
             out.append(f"timex {t['text']!r} at {t['start']}")
     for e in gold["events"]:
-        if text[e["start"]:e["end"]] != e["quote"]:
+        if text[e["start"] : e["end"]] != e["quote"]:
             out.append(f"event {e['id']} quote at {e['start']}")
         if e["date_text"] not in e["quote"]:
             out.append(f"event {e['id']} date_text")
@@ -186,9 +236,15 @@ def self_check(gold: dict, text: str) -> list[str]:
 
 def pick(cands: list[dict]) -> dict:
     """Best dating link for one event: timex in the event's sentence, finer value, text order."""
-    return sorted(cands, key=lambda c: (not c["same_sentence"],
-                                        -PRECISION_RANK.get(c["precision"], 0),
-                                        c["timex_start"], c["mention_start"]))[0]
+    return sorted(
+        cands,
+        key=lambda c: (
+            not c["same_sentence"],
+            -PRECISION_RANK.get(c["precision"], 0),
+            c["timex_start"],
+            c["mention_start"],
+        ),
+    )[0]
 
 
 def finish_events(cands_by_key: dict, stats: Counter) -> list[dict]:
@@ -209,8 +265,24 @@ def finish_events(cands_by_key: dict, stats: Counter) -> list[dict]:
 
 # --- MEANTIME ------------------------------------------------------------------------------
 
-NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "''", "”", "’", "'",
-                   "n't", "..."}
+NO_SPACE_BEFORE = {
+    ",",
+    ".",
+    ";",
+    ":",
+    "!",
+    "?",
+    ")",
+    "]",
+    "}",
+    "%",
+    "''",
+    "”",
+    "’",
+    "'",
+    "n't",
+    "...",
+}
 NO_SPACE_AFTER = {"(", "[", "{", "``", "“", "‘", "`", "$", "US$", "USD$", "£", "€", "#"}
 TOKEN_FORM = {"``": '"', "''": '"', "`": "'"}
 CLITIC = re.compile(r"'(s|re|ve|ll|d|m|S|RE|VE|LL|D|M)")
@@ -280,14 +352,23 @@ def _anchors(el) -> list[str]:
 
 def parse_meantime(path: Path) -> dict:
     root = ET.parse(path).getroot()
-    tokens = [(t.get("t_id"), int(t.get("sentence")), int(t.get("number")), t.text or "")
-              for t in root.findall("token")]
+    tokens = [
+        (t.get("t_id"), int(t.get("sentence")), int(t.get("number")), t.text or "")
+        for t in root.findall("token")
+    ]
     tokens.sort(key=lambda t: t[2])
     mark = root.find("Markables")
     rel = root.find("Relations")
-    d = {"doc_id": root.get("doc_id"), "tokens": [(a, b, w) for a, b, _, w in tokens],
-         "mentions": {}, "timexes": {}, "instances": {}, "refers": {}, "tlinks": [],
-         "glinks": {}}
+    d = {
+        "doc_id": root.get("doc_id"),
+        "tokens": [(a, b, w) for a, b, _, w in tokens],
+        "mentions": {},
+        "timexes": {},
+        "instances": {},
+        "refers": {},
+        "tlinks": [],
+        "glinks": {},
+    }
     for el in mark:
         if el.tag == "EVENT_MENTION":
             d["mentions"][el.get("m_id")] = {"tokens": _anchors(el), **el.attrib}
@@ -344,12 +425,19 @@ def _meantime_doc(doc_id, name, d, x, relations, stats) -> dict:
         return (min(tspan[t][0] for t in tok_ids), max(tspan[t][1] for t in tok_ids))
 
     # DCT
-    dct_id = next((m for m, t in d["timexes"].items()
-                   if t.get("functionInDocument") == "CREATION_TIME"), None)
+    dct_id = next(
+        (m for m, t in d["timexes"].items() if t.get("functionInDocument") == "CREATION_TIME"), None
+    )
     how = "TIMEX3 functionInDocument=CREATION_TIME"
     if dct_id is None:  # two documents: the date line under the title is a plain DATE timex
-        dct_id = next((m for m, t in d["timexes"].items() if t["tokens"] and t["type"] == "DATE"
-                       and {tsent[k] for k in t["tokens"]} == {1}), None)
+        dct_id = next(
+            (
+                m
+                for m, t in d["timexes"].items()
+                if t["tokens"] and t["type"] == "DATE" and {tsent[k] for k in t["tokens"]} == {1}
+            ),
+            None,
+        )
         how = "no CREATION_TIME timex in MEANTIME; the DATE timex of the date line (sentence 1)"
     published, note = None, f"MEANTIME DCT: none found ({name})."
     if dct_id is not None:
@@ -358,13 +446,20 @@ def _meantime_doc(doc_id, name, d, x, relations, stats) -> dict:
         published = {"value": value, "precision": precision}
         if t["tokens"]:
             a, b = span(t["tokens"])
-            where = ("the date line under the title" if {tsent[k] for k in t["tokens"]} == {1}
-                     else f"sentence {tsent[t['tokens'][0]]}")
-            note = (f"MEANTIME DCT ({how}, m_id {dct_id}, value {t['value']}); the rebuilt text "
-                    f"contains it: {text[a:b]!r} ({where}).")
+            where = (
+                "the date line under the title"
+                if {tsent[k] for k in t["tokens"]} == {1}
+                else f"sentence {tsent[t['tokens'][0]]}"
+            )
+            note = (
+                f"MEANTIME DCT ({how}, m_id {dct_id}, value {t['value']}); the rebuilt text "
+                f"contains it: {text[a:b]!r} ({where})."
+            )
         else:
-            note = (f"MEANTIME DCT ({how}, m_id {dct_id}, value {t['value']}); it is not a text "
-                    f"span of the rebuilt text.")
+            note = (
+                f"MEANTIME DCT ({how}, m_id {dct_id}, value {t['value']}); it is not a text "
+                f"span of the rebuilt text."
+            )
     # timexes (the DCT is a text span in MEANTIME, so it is kept)
     timexes, tx_span = [], {}
     for m, t in d["timexes"].items():
@@ -373,9 +468,11 @@ def _meantime_doc(doc_id, name, d, x, relations, stats) -> dict:
             continue
         a, b = span(t["tokens"])
         tx_span[m] = (a, b, tsent[t["tokens"][0]])
-        timexes.append({"start": a, "end": b, "text": text[a:b], "type": t["type"],
-                        "value": t["value"]})
+        timexes.append(
+            {"start": a, "end": b, "text": text[a:b], "type": t["type"], "value": t["value"]}
+        )
     timexes.sort(key=lambda t: (t["start"], t["end"]))
+
     # instances: intra-doc class, cross-doc instance ids
     def klass(m_id):
         inst = d["refers"].get(m_id)
@@ -417,9 +514,10 @@ def _meantime_doc(doc_id, name, d, x, relations, stats) -> dict:
         q_a, q_b = sspan[sent]
         tspan_tx = tx_span.get(tx_m)
         same = bool(tspan_tx and tspan_tx[2] == sent)
-        date_text = text[tspan_tx[0]:tspan_tx[1]] if same else ""
-        if mention.get("certainty") in ("POSSIBLE", "PROBABLE") or \
-                mention.get("special_cases", "").startswith("COND"):
+        date_text = text[tspan_tx[0] : tspan_tx[1]] if same else ""
+        if mention.get("certainty") in ("POSSIBLE", "PROBABLE") or mention.get(
+            "special_cases", ""
+        ).startswith("COND"):
             status = "expected"
         elif mention.get("time") == "FUTURE" or mention.get("tense") == "FUTURE":
             status = "planned"
@@ -430,18 +528,44 @@ def _meantime_doc(doc_id, name, d, x, relations, stats) -> dict:
         inst = cross_instance(ev_m)
         key = (sent, inst or d["refers"].get(ev_m) or ev_m)
         link = f"{r} DCT" if tx_m == dct_id else f"{r} timex {tx_m}"
-        ev = gold_event(tx["value"], typ, status, text[q_a:q_b], q_a, q_b, date_text, None,
-                        f"{text[m_a:m_b]} [TLINK {link}]")
-        cands[key].append({"event": ev, "rel": r, "same_sentence": same,
-                           "precision": value_precision(tx["value"]),
-                           "timex_start": tspan_tx[0] if tspan_tx else -1,
-                           "mention_start": m_a, "instance": inst})
+        ev = gold_event(
+            tx["value"],
+            typ,
+            status,
+            text[q_a:q_b],
+            q_a,
+            q_b,
+            date_text,
+            None,
+            f"{text[m_a:m_b]} [TLINK {link}]",
+        )
+        cands[key].append(
+            {
+                "event": ev,
+                "rel": r,
+                "same_sentence": same,
+                "precision": value_precision(tx["value"]),
+                "timex_start": tspan_tx[0] if tspan_tx else -1,
+                "mention_start": m_a,
+                "instance": inst,
+            }
+        )
     events = finish_events(cands, stats)
     inst_of = {id(c["event"]): c["instance"] for cs in cands.values() for c in cs}
-    gold = {"doc_id": doc_id, "published": published, "published_note": note,
-            "timexes": timexes, "events": events, "claims": []}
-    return {"doc_id": doc_id, "text": text, "gold": gold,
-            "instances": [inst_of[id(e)] for e in events]}
+    gold = {
+        "doc_id": doc_id,
+        "published": published,
+        "published_note": note,
+        "timexes": timexes,
+        "events": events,
+        "claims": [],
+    }
+    return {
+        "doc_id": doc_id,
+        "text": text,
+        "gold": gold,
+        "instances": [inst_of[id(e)] for e in events],
+    }
 
 
 # --- TBAQ (TimeML) ------------------------------------------------------------------------------
@@ -449,10 +573,12 @@ def _meantime_doc(doc_id, name, d, x, relations, stats) -> dict:
 TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>")
 ATTR = re.compile(r'([A-Za-z_:]+)="([^"]*)"')
 ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
-ABBREV = set("mr mrs ms dr jr sr st co corp inc ltd bros gov sen rep gen col lt sgt capt maj "
-             "adm cmdr prof rev mt ft jan feb mar apr jun jul aug sep sept oct nov dec no vs "
-             "etc u.s u.n u.k e.g i.e a.m p.m d.c calif conn fla ill mass mich minn n.j n.y "
-             "pa tenn tex va wash ariz colo ga ky la md mo nev okla ore wis".split())
+ABBREV = set(
+    "mr mrs ms dr jr sr st co corp inc ltd bros gov sen rep gen col lt sgt capt maj "
+    "adm cmdr prof rev mt ft jan feb mar apr jun jul aug sep sept oct nov dec no vs "
+    "etc u.s u.n u.k e.g i.e a.m p.m d.c calif conn fla ill mass mich minn n.j n.y "
+    "pa tenn tex va wash ariz colo ga ky la md mo nev okla ore wis".split()
+)
 
 
 def strip_tags(inner: str) -> tuple[str, list[dict]]:
@@ -463,7 +589,7 @@ def strip_tags(inner: str) -> tuple[str, list[dict]]:
     elements: list[dict] = []
     i = 0
     for m in TAG.finditer(inner):
-        chunk = inner[i:m.start()]
+        chunk = inner[i : m.start()]
         for piece in re.split(r"(&[#A-Za-z0-9]+;)", chunk):
             if not piece:
                 continue
@@ -501,11 +627,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for line in re.finditer(r"[^\n]+", text):
         ls, le = line.start(), line.end()
         s = ls
-        for m in re.finditer(r"[.?!]+(?:''|'|\"|\)|”|’)*(?=\s+(?:``|\"|'|“|\(|[A-Z0-9]))",
-                             text[ls:le]):
+        for m in re.finditer(
+            r"[.?!]+(?:''|'|\"|\)|”|’)*(?=\s+(?:``|\"|'|“|\(|[A-Z0-9]))", text[ls:le]
+        ):
             end = ls + m.end()
             if text[ls + m.start()] == ".":
-                w = re.search(r"([A-Za-z.]+)\.?$", text[s:ls + m.start() + 1])
+                w = re.search(r"([A-Za-z.]+)\.?$", text[s : ls + m.start() + 1])
                 word = (w.group(1) if w else "").rstrip(".").lower()
                 if word in ABBREV or re.fullmatch(r"[a-z]", word):
                     continue
@@ -539,8 +666,9 @@ def convert_tbaq(src: Path, out: Path, relations: set[str], stats: Counter) -> l
     return docs
 
 
-def _tbaq_doc(doc_id: str, path: Path, relations: set[str], stats: Counter,
-              ignore_polarity: bool = False) -> dict:
+def _tbaq_doc(
+    doc_id: str, path: Path, relations: set[str], stats: Counter, ignore_polarity: bool = False
+) -> dict:
     raw = path.read_text(encoding="utf-8")
     a = raw.index("<TEXT>") + len("<TEXT>")
     b = raw.index("</TEXT>")
@@ -555,16 +683,28 @@ def _tbaq_doc(doc_id: str, path: Path, relations: set[str], stats: Counter,
     for m in re.finditer(r"<TIMEX3\b([^>]*)>", raw[:a] + raw[b:]):
         at = dict(ATTR.findall(m.group(1)))
         all_timex[at["tid"]] = {"attrs": at, "span": None}
-    dct = next((t["attrs"] for t in all_timex.values()
-                if t["attrs"].get("functionInDocument") == "CREATION_TIME"), None)
+    dct = next(
+        (
+            t["attrs"]
+            for t in all_timex.values()
+            if t["attrs"].get("functionInDocument") == "CREATION_TIME"
+        ),
+        None,
+    )
     timexes = []
     for el in elements:
         if el["tag"] == "TIMEX3":
             at = el["attrs"]
             all_timex[at["tid"]] = {"attrs": at, "span": (el["start"], el["end"])}
-            timexes.append({"start": el["start"], "end": el["end"],
-                            "text": text[el["start"]:el["end"]], "type": at["type"],
-                            "value": at["value"]})
+            timexes.append(
+                {
+                    "start": el["start"],
+                    "end": el["end"],
+                    "text": text[el["start"] : el["end"]],
+                    "type": at["type"],
+                    "value": at["value"],
+                }
+            )
     timexes.sort(key=lambda t: (t["start"], t["end"]))
     published, note = None, "TimeML: no CREATION_TIME TIMEX3."
     if dct:
@@ -572,10 +712,15 @@ def _tbaq_doc(doc_id: str, path: Path, relations: set[str], stats: Counter,
         published = {"value": value, "precision": precision}
         same = [t["text"] for t in timexes if t["value"] == value]
         cut = f" (annotated value {dct['value']}, cut to the day)" if value != dct["value"] else ""
-        note = (f"TimeML DCT (TIMEX3 {dct['tid']} functionInDocument=CREATION_TIME, in the DCT "
-                f"element outside TEXT){cut}. "
-                + (f"The text contains timexes with this value: {same!r}." if same else
-                   "The text contains no timex with this value."))
+        note = (
+            f"TimeML DCT (TIMEX3 {dct['tid']} functionInDocument=CREATION_TIME, in the DCT "
+            f"element outside TEXT){cut}. "
+            + (
+                f"The text contains timexes with this value: {same!r}."
+                if same
+                else "The text contains no timex with this value."
+            )
+        )
     sentences = split_sentences(text)
 
     def sentence_of(pos: int) -> int:
@@ -618,7 +763,7 @@ def _tbaq_doc(doc_id: str, path: Path, relations: set[str], stats: Counter,
         q_a, q_b = sentences[sent]
         span = tx["span"]
         same = bool(span and sentence_of(span[0]) == sent)
-        date_text = text[span[0]:span[1]] if same else ""
+        date_text = text[span[0] : span[1]] if same else ""
         modality = inst.get("modality", "").lower()
         if modality in EXPECTED_MODALS:
             status = "expected"
@@ -626,17 +771,31 @@ def _tbaq_doc(doc_id: str, path: Path, relations: set[str], stats: Counter,
             status = "planned"
         else:
             status = "occurred"
-        word = text[el["start"]:el["end"]]
+        word = text[el["start"] : el["end"]]
         klass = el["attrs"].get("class", "")
         typ = event_type(_lemma_guess(word), klass == "REPORTING")
         link = f"{r} DCT" if tid == (dct or {}).get("tid") else f"{r} {tid}"
-        ev = gold_event(value, typ, status, text[q_a:q_b], q_a, q_b, date_text, None,
-                        f"{word} [TLINK {link}]")
+        ev = gold_event(
+            value, typ, status, text[q_a:q_b], q_a, q_b, date_text, None, f"{word} [TLINK {link}]"
+        )
         cands[(sent, inst["eventID"])].append(
-            {"event": ev, "rel": r, "same_sentence": same, "precision": value_precision(value),
-             "timex_start": span[0] if span else -1, "mention_start": el["start"]})
-    gold = {"doc_id": doc_id, "published": published, "published_note": note,
-            "timexes": timexes, "events": finish_events(cands, stats), "claims": []}
+            {
+                "event": ev,
+                "rel": r,
+                "same_sentence": same,
+                "precision": value_precision(value),
+                "timex_start": span[0] if span else -1,
+                "mention_start": el["start"],
+            }
+        )
+    gold = {
+        "doc_id": doc_id,
+        "published": published,
+        "published_note": note,
+        "timexes": timexes,
+        "events": finish_events(cands, stats),
+        "claims": [],
+    }
     return {"doc_id": doc_id, "text": text, "gold": gold}
 
 
@@ -667,8 +826,10 @@ def check(out: Path, name: str, docs: list[dict]) -> int:
             bad += 1
             print(f"  {name}/{doc['doc_id']}: {probs[:3]}", file=sys.stderr)
     if checker:
-        print(f"checked {name}: built-in offsets + {checker[0].__module__}.load_gold_file "
-              f"and span_problems")
+        print(
+            f"checked {name}: built-in offsets + {checker[0].__module__}.load_gold_file "
+            f"and span_problems"
+        )
     else:
         print(f"checked {name}: built-in offsets only (unionstate_timeline not importable)")
     return bad
@@ -678,8 +839,7 @@ def summary(name: str, docs: list[dict], groups: int | None) -> None:
     n_t = sum(len(d["gold"]["timexes"]) for d in docs)
     evs = [e for d in docs for e in d["gold"]["events"]]
     dated = sum(1 for d in docs if d["gold"]["published"])
-    line = (f"{name}: {len(docs)} documents ({dated} with a DCT), {n_t} timexes, "
-            f"{len(evs)} events")
+    line = f"{name}: {len(docs)} documents ({dated} with a DCT), {n_t} timexes, {len(evs)} events"
     if groups is not None:
         grouped = sum(1 for e in evs if e["group"])
         line += f", {groups} cross-doc groups with >=2 documents ({grouped} events in them)"
@@ -692,16 +852,22 @@ def summary(name: str, docs: list[dict], groups: int | None) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--src", required=True, type=Path,
-                    help="root of the extracted StructTempRel-EMNLP17 repository")
+    ap.add_argument(
+        "--src",
+        required=True,
+        type=Path,
+        help="root of the extracted StructTempRel-EMNLP17 repository",
+    )
     ap.add_argument("--out", default=Path("/work/devdata"), type=Path, help="output folder")
-    ap.add_argument("--relations", default=",".join(DEFAULT_RELATIONS),
-                    help="event->timex TLINK relations that date an event (after inversion)")
+    ap.add_argument(
+        "--relations",
+        default=",".join(DEFAULT_RELATIONS),
+        help="event->timex TLINK relations that date an event (after inversion)",
+    )
     args = ap.parse_args(argv)
     relations = {r.strip().upper() for r in args.relations.split(",") if r.strip()}
     stats: Counter = Counter()
-    for sub in ("meantime/raw", "meantime/annotated", "tbaq/raw", "tbaq/annotated",
-                "tbaq/timeml"):
+    for sub in ("meantime/raw", "meantime/annotated", "tbaq/raw", "tbaq/annotated", "tbaq/timeml"):
         folder = args.out / sub
         if folder.is_dir():
             for f in folder.iterdir():
@@ -713,13 +879,23 @@ def main(argv: list[str] | None = None) -> int:
     bad = check(args.out, "meantime", mt) + check(args.out, "tbaq", tb)
     print(f"relations used: {sorted(relations)}")
     summary("MEANTIME (airbus+apple)", mt, mt_stats["meantime_groups"])
-    print("  relation of the chosen link:",
-          {k[4:]: v for k, v in sorted(mt_stats.items()) if k.startswith("rel:")})
-    print("  other:", {k: v for k, v in sorted(mt_stats.items())
-                       if not k.startswith("rel:") and k != "meantime_groups"})
+    print(
+        "  relation of the chosen link:",
+        {k[4:]: v for k, v in sorted(mt_stats.items()) if k.startswith("rel:")},
+    )
+    print(
+        "  other:",
+        {
+            k: v
+            for k, v in sorted(mt_stats.items())
+            if not k.startswith("rel:") and k != "meantime_groups"
+        },
+    )
     summary("TBAQ-cleaned (TimeBank+AQUAINT)", tb, None)
-    print("  relation of the chosen link:",
-          {k[4:]: v for k, v in sorted(tb_stats.items()) if k.startswith("rel:")})
+    print(
+        "  relation of the chosen link:",
+        {k[4:]: v for k, v in sorted(tb_stats.items()) if k.startswith("rel:")},
+    )
     print("  other:", {k: v for k, v in sorted(tb_stats.items()) if not k.startswith("rel:")})
     print(f"files with problems: {bad}")
     return 1 if bad else 0

@@ -251,6 +251,7 @@ class EventMention(_Model):
     type: EventType
     title: str
     trigger: str
+    trigger_start: int = Field(-1, description="Offset of the trigger word.")
     status: Status
     actors: list[str] = Field(default_factory=list)
     places: list[str] = Field(default_factory=list)

@@ -29,7 +29,7 @@ from .citations import citation, stable_id
 from .series import merge_claims
 
 STATUS_ORDER = {"occurred": 0, "cancelled": 1, "planned": 2, "expected": 3}
-DERIVED_CONFIDENCE = {"via-meeting": 0.85, "reported-same-day": 0.75}
+DERIVED_CONFIDENCE = {"via-meeting": 0.85, "reported-same-day": 0.75, "lead": 0.7}
 CONFLICT_DAYS = 7  # two days this close for one signing are a disagreement, not two signings
 ONE_OFF_TYPES = {"treaty_signed", "treaty_in_force"}
 
@@ -105,8 +105,28 @@ def dates_compatible(a: When, b: When) -> bool:
     return False
 
 
+def _stem(word: str) -> str:
+    return word.lower()[:5]
+
+
+def _content_words(title: str) -> set[str]:
+    return {_stem(w) for w in title.replace("’", "'").split() if len(w) >= 4 and w.isalpha()}
+
+
+def _same_happening(item: _Item, cluster: _Cluster) -> bool:
+    """Two untyped ("other") mentions are one event only when they tell the same happening:
+    the same predicate ("struck" / "strikes"), or two content words of their titles in common.
+    Otherwise every "other" of one day would fold into one entry."""
+    first = cluster.items[0].mention
+    if _stem(first.trigger) == _stem(item.mention.trigger):
+        return True
+    return len(_content_words(first.title) & _content_words(item.mention.title)) >= 2
+
+
 def _compatible(item: _Item, cluster: _Cluster) -> bool:
     if cluster.items[0].mention.type != item.mention.type:
+        return False
+    if item.mention.type == "other" and not _same_happening(item, cluster):
         return False
     when = cluster.when
     if when is None or item.when is None or not dates_compatible(item.when, when):
@@ -331,12 +351,26 @@ def _event(cluster: _Cluster, conflicts: list[Conflict]) -> Event:
     )
 
 
+def _report_day(a: AnchoredDocument) -> When | None:
+    """The day a report is of, for its lead's news: the document's own day, when known."""
+    p = a.info.published
+    if p is None or p.precision != "day" or p.start is None:
+        return None
+    confidence = round(p.confidence * DERIVED_CONFIDENCE["lead"], 3)
+    return p.model_copy(update={"method": "lead", "confidence": confidence, "text": None})
+
+
 def _items(x: DocExtraction, a: AnchoredDocument, people: dict[str, str]) -> list[_Item]:
     published = a.info.published.value if a.info.published else None
+    last_day = a.info.published.end if a.info.published else None
     items = []
     for m in x.events:
         when = a.whens[m.timex] if m.timex is not None else None
-        if when is not None and m.date_method != "explicit":
+        if m.date_method == "lead":
+            when = _report_day(a)
+            if when is None and m.type == "other":
+                continue  # the lead's news with no day to put it on, and no kind: nothing to show
+        if when is not None and m.date_method not in ("explicit", "lead"):
             when = when.model_copy(
                 update={
                     "method": f"{when.method}+{m.date_method}",
@@ -344,7 +378,7 @@ def _items(x: DocExtraction, a: AnchoredDocument, people: dict[str, str]) -> lis
                 }
             )
         update: dict[str, object] = {"actors": sorted({people.get(n, n) for n in m.actors})}
-        if m.status == "occurred" and when and when.start and published and when.start > published:
+        if m.status == "occurred" and when and when.start and last_day and when.start > last_day:
             update["status"] = "planned"  # dated after the report: it cannot have happened yet
         mention = m.model_copy(update=update)
         date_text = when.text if when else None

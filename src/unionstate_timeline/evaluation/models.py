@@ -92,6 +92,16 @@ class EventDates(Accuracy):
     wrong: list[DateError] = Field(description="Every aligned pair whose values differ.")
 
 
+class SupportedDates(Accuracy):
+    """Dated citations whose date the cited text supports: a gold timex inside the citation has
+    the event's value, a gold event of that sentence has it, or (lead convention) it is the
+    gold publication date. Counts what is wrong, not what the gold happens to list."""
+
+    unsupported: list[EventItem] = Field(
+        description="Every dated citation the text does not support."
+    )
+
+
 class ClaimItem(_Report):
     doc_id: str
     id: str = Field(description="Gold claim id (misses) or system claim_id (false positives).")
@@ -160,6 +170,9 @@ class SystemReport(_Report):
     events: PRF | None = Field(description="doc + type + date value; null for the baseline.")
     events_date_only: PRF = Field(description="doc + date value, type ignored.")
     event_dates: EventDates
+    supported_dates: SupportedDates | None = Field(
+        None, description="Precision of dated citations against what the text supports."
+    )
     undated_events: int = Field(description="System events without a date (not scored).")
     claims: ClaimScore
     merges: MergeScore | None = Field(description="Null when the system does not merge.")

@@ -20,6 +20,7 @@ from .models import (
     MergeScore,
     PublishedItem,
     PublishedScore,
+    SupportedDates,
     SystemReport,
     Timing,
 )
@@ -238,6 +239,45 @@ def score_merges(gold: Sequence[GoldDocument], timeline: Timeline) -> MergeScore
 # --- one system ----------------------------------------------------------------------------------
 
 
+def compatible(ours: str, gold: str) -> bool:
+    """Our value says nothing the gold contradicts: equal, X digits where the gold has digits
+    (XXXX-08-05 for 2020-08-05), or a coarser period containing it (1988 for 1988-Q3)."""
+    if ours == gold:
+        return True
+    if len(ours) == len(gold) and all(a == b or a == "X" for a, b in zip(ours, gold, strict=True)):
+        return True
+    return len(ours) in (4, 7) and "X" not in ours and gold.startswith(ours + "-")
+
+
+def score_supported(gold: Sequence[GoldDocument], timeline: Timeline) -> SupportedDates:
+    """Of every dated (event, citation) pair in a gold document, how many the text supports
+    (a compatible value among the gold timexes and events the citation overlaps)."""
+    by_doc = {d.doc_id: d for d in gold}
+    n = right = 0
+    bad: list[EventItem] = []
+    for ev in timeline.events:
+        if ev.when is None:
+            continue
+        for cite in ev.citations:
+            doc = by_doc.get(cite.doc_id)
+            if doc is None:
+                continue
+            n += 1
+            span = (cite.start, cite.end)
+            values = {t.value for t in doc.timexes if overlap((t.start, t.end), span) > 0}
+            values |= {e.value for e in doc.events if overlap((e.start, e.end), span) > 0}
+            if doc.published is not None and ev.when.method.startswith("lead"):
+                values.add(doc.published.value)  # the report's own day, by the lead convention
+            if any(compatible(ev.when.value, v) for v in values):
+                right += 1
+            else:
+                hint = "no gold timex or event here has it"
+                bad.append(EventItem(doc_id=cite.doc_id, id=ev.event_id, type=ev.type,
+                                     value=ev.when.value, quote=cite.quote, start=cite.start,
+                                     end=cite.end, hint=hint))  # fmt: skip
+    return SupportedDates(**accuracy(right, n).model_dump(), unsupported=bad)
+
+
 def score_system(
     system: str,
     gold: Sequence[GoldDocument],
@@ -260,6 +300,7 @@ def score_system(
         events=primary.scores if typed else None,
         events_date_only=date_only.scores,
         event_dates=score_event_dates(gold, timeline, match_type=typed),
+        supported_dates=score_supported(gold, timeline),
         undated_events=count_undated(gold, timeline),
         claims=score_claims(gold, timeline),
         merges=score_merges(gold, timeline) if typed else None,

@@ -20,6 +20,16 @@ if TYPE_CHECKING:
 __all__ = ["extract", "extract_events", "extract_timexes"]
 
 
+def _lead(text: str) -> tuple[int, int]:
+    """Character range of the lead: the first prose paragraph."""
+    pos = 0
+    for para in text.split("\n"):
+        if len(para.strip()) >= 100:
+            return pos, pos + len(para)
+        pos += len(para) + 1
+    return 0, 0
+
+
 def _lead_end(text: str) -> int:
     """Character offset where the lead (first prose paragraph) ends."""
     pos = 0
@@ -92,10 +102,18 @@ def extract(document: Document, doc: Doc) -> DocExtraction:
         start = document.body.find(document.info.dateline)
         if start >= 0:
             dateline = (start, start + len(document.info.dateline))
-    timexes = extract_timexes(doc, dateline)
+    # header date lines, bylines and labelled lines date the page, never an event
+    own = [(c.start, c.end) for c in document.date_cues if c.start >= 0]
+    timexes = [
+        t.model_copy(update={"parse": {**t.parse, "relation": "DCT"}})
+        if any(a <= t.start < b or t.start <= a < t.end for a, b in own)
+        and t.parse["kind"] in CALENDAR_KINDS
+        else t
+        for t in extract_timexes(doc, dateline)
+    ]
     return DocExtraction(
         doc=document,
         timexes=timexes,
-        events=extract_events(doc, document, timexes, dateline),
+        events=extract_events(doc, document, timexes, dateline, _lead(document.body)),
         claims=extract_claims(doc, document, timexes),
     )

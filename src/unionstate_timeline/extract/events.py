@@ -20,6 +20,8 @@ from ..nlp.syntax import (
 )
 from ..patterns import matcher_patterns
 from ..reading.page import strip_dateline
+from .lead import lead_predicate, lead_sentence
+from .predicates import predicate_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -278,7 +280,11 @@ def _reported_as_news(tok: Token) -> bool:
 
 
 def extract_events(
-    doc: Doc, document: Document, timexes: list[TimexMention], dateline: tuple[int, int] = (0, 0)
+    doc: Doc,
+    document: Document,
+    timexes: list[TimexMention],
+    dateline: tuple[int, int] = (0, 0),
+    lead: tuple[int, int] = (0, 0),
 ) -> list[EventMention]:
     """Event mentions per sentence, each with the temporal expression of its own clause."""
     people = doc_people(doc)
@@ -309,8 +315,6 @@ def extract_events(
             for s in spans
             if s.root.i not in timex_tokens and not status_of(s.root, False)[1]
         ]
-        if not triggers:
-            continue
         calendar = [
             (i, span)
             for i, t in enumerate(timexes)
@@ -319,9 +323,74 @@ def extract_events(
             and t.parse["kind"] in CALENDAR_KINDS
             and t.parse.get("relation") not in ("DCT", "FOR", "NAME")
         ]
-        attached = _attach(sent, triggers, _finest_of_appositions(calendar, timexes))
-        out += _sentence_events(document, sent, triggers, attached, timexes, people, dated_tokens)
+        finest = _finest_of_appositions(calendar, timexes)
+        attached = _attach(sent, triggers, finest) if triggers else {}
+        _add_dated_predicates(sent, triggers, attached, finest, timexes, labels, timex_tokens)
+        if triggers:
+            out += _sentence_events(
+                document, sent, triggers, attached, timexes, people, dated_tokens
+            )
+    if lead[1] and (first := lead_sentence(sents, lead)) is not None:
+        out = _lead_event(out, document, first, labels, people, dated_tokens)
     return out
+
+
+def _lead_event(
+    out: list[EventMention],
+    document: Document,
+    sent: Span,
+    labels: dict[tuple[int, int], str],
+    people: dict[str, str],
+    dated_tokens: set[int],
+) -> list[EventMention]:
+    """The lead's news, dated later by the report's own day (method "lead")."""
+    verb = lead_predicate(sent)
+    if verb is None:
+        return out
+    here = [m for m in out if m.sent_start == sent.start_char]
+    if any(m.timex is not None for m in here):
+        return out  # the lead dates its news itself ("struck on Saturday", "said on Tuesday")
+    label = labels.get((verb.i, verb.i + 1), "other")
+    kept = [m for m in out if not (m.sent_start == sent.start_char and m.trigger_start == verb.idx)]
+    actors, places = _actors_places(verb, sent, people, label in cues()["speech_types"])
+    mention = EventMention(
+        doc_id=document.info.doc_id, type=label, title=_title(verb, sent, dated_tokens),
+        trigger=verb.text, trigger_start=verb.idx, status="occurred", actors=actors,
+        places=places, timex=None, date_method="lead", sent_start=sent.start_char,
+        sent_end=sent_end(sent),
+    )  # fmt: skip
+    return sorted([*kept, mention], key=lambda m: (m.sent_start, m.trigger_start))
+
+
+def _add_dated_predicates(
+    sent: Span,
+    triggers: list[tuple[str, Span]],
+    attached: dict[int, int],
+    calendar: list[tuple[int, Span]],
+    timexes: list[TimexMention],
+    labels: dict[tuple[int, int], str],
+    timex_tokens: set[int],
+) -> None:
+    """Dates no trigger took date the predicate they hang on in the parse (in place)."""
+    if not parsed(sent.doc):
+        return
+    taken = set(attached.values())
+    index = {span.root.i: k for k, (_, span) in enumerate(triggers)}
+    for ti, tspan in calendar:
+        if ti in taken or "relation" in timexes[ti].parse:
+            continue
+        pred = predicate_of(tspan)
+        if pred is None or pred.i in timex_tokens or status_of(pred, False)[1]:
+            continue
+        k = index.get(pred.i)
+        if k is None or k in attached:  # a second date of one trigger is a second event
+            label = labels.get((pred.i, pred.i + 1)) or (
+                triggers[k][0] if k is not None else "other"
+            )
+            triggers.append((label, sent.doc[pred.i : pred.i + 1]))
+            k = len(triggers) - 1
+        attached[k] = ti
+        taken.add(ti)
 
 
 def _sentence_events(
@@ -359,6 +428,7 @@ def _sentence_events(
                 type=label,
                 title=_title(span.root, sent, dated_tokens, label in c["speech_types"]),
                 trigger=span.text,
+                trigger_start=span.start_char,
                 status=status,
                 actors=actors,
                 places=places,

@@ -75,9 +75,14 @@ def tense_of(token: Token) -> str:
         words = window_words(token, 6)
         return "future" if words & c["future_aux"] else "none"
     words = context_words(token)
+    head = clause_head(token)
+    aux = [ch for ch in head.children if ch.dep_ in ("aux", "auxpass")]
+    # "could have won on Sunday", "would have met in May": a modal perfect looks back
+    if head.tag_ == "VBN" and any(a.lower_ in ("have", "'ve") for a in aux):
+        if any(a.tag_ == "MD" for a in aux):
+            return "past"
     if words & c["future_aux"] or words & c["future_words"]:
         return "future"
-    head = clause_head(token)
     if head.tag_ == "MD":
         return "future"
     tense = head.morph.get("Tense", [])

@@ -1,0 +1,61 @@
+"""The lead convention of news writing: the first sentence of a report tells that day's news
+without repeating the date ("Britain has voted to leave the EU" under a dated header).
+
+This finds the predicate a lead sentence reports; the assemble stage dates it by the
+document's own day (method `lead`, lower confidence), and only when that day is known.
+Background, quotes, plans, modal and negated clauses are not the day's news.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..nlp.syntax import cues, parsed, tense_of
+from .predicates import is_event_noun
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_REPORTED = ("ccomp",)
+_STATIVE = frozenset({"be", "is", "was", "were", "are", "been", "have", "has", "had", "seem",
+                      "seemed", "remain", "remained", "belong", "belonged"})  # fmt: skip
+
+
+def lead_sentence(sents: list[Span], lead: tuple[int, int]) -> Span | None:
+    """The first sentence of the lead paragraph (character range `lead`)."""
+    for sent in sents:
+        if sent.start_char >= lead[0] and sent.start_char < lead[1]:
+            return sent
+    return None
+
+
+def lead_predicate(sent: Span) -> Token | None:
+    """The verb whose event the lead reports, or None when it reports no news of the day."""
+    if not parsed(sent.doc) or any(t.text in ('"', "“", "”") for t in sent):
+        return None  # a quotation opening the story is someone's words, not the news
+    root = sent.root
+    c = cues()
+    if root.lower_ in c["speech_verbs"]:
+        # "X said it had signed ...": the reported clause carries the news, when it is past
+        reported = [ch for ch in root.children if ch.dep_ in _REPORTED and ch.pos_ == "VERB"]
+        if reported and tense_of(reported[0]) == "past":
+            root = reported[0]
+    if root.pos_ != "VERB" or root.lower_ in _STATIVE:
+        return None
+    aux = {ch.lower_ for ch in root.children if ch.dep_ in ("aux", "auxpass")}
+    if aux & (c["future_aux"] | c["expected_cues"]) or tense_of(root) != "past":
+        return None
+    if aux & {"had"}:  # past perfect: before the news, any earlier day
+        return None
+    if any(ch.dep_ == "neg" for ch in root.children):
+        return None
+    return root
+
+
+def lead_noun(sent: Span) -> Token | None:
+    """ "Earthquake ravages Haiti" style leads have a verb; a lead whose subject is an event noun
+    ("The merger was completed ...") reports that event."""
+    for t in sent:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head == sent.root and is_event_noun(t):
+            return t
+    return None

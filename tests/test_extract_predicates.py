@@ -1,0 +1,100 @@
+"""Events on any subject: a date attached through the parse dates its predicate; the lead's
+news takes the report's day. Texts are written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from unionstate_timeline.pipeline import build
+
+pytestmark = pytest.mark.model
+
+HEADER = "Storm season\n\nPublished: Tuesday, March 9, 2021\n\n"
+
+
+def events(tmp_path, body: str, header: str = HEADER) -> list[tuple[str | None, str, str]]:
+    (tmp_path / "a.txt").write_text(header + body + "\n", encoding="utf-8")
+    timeline = build([tmp_path])
+    return [
+        (e.when.value if e.when else None, e.when.method if e.when else "", e.citations[0].quote)
+        for e in timeline.events
+    ]
+
+
+def dated(found: list[tuple[str | None, str, str]]) -> set[str | None]:
+    return {v for v, _, _ in found if v}
+
+
+def test_extract_predicates_any_verb_with_a_date(tmp_path) -> None:
+    found = events(tmp_path, "A powerful storm hit the northern coast on Saturday, officials said "
+                             "in a statement issued by the coastal authority this week.")  # fmt: skip
+    assert "2021-03-06" in dated(found)
+
+
+def test_extract_predicates_event_noun_modifier_but_not_a_thing(tmp_path) -> None:
+    body = (
+        "Engineers rebuilt the harbour wall, which the 1994 earthquake destroyed completely "
+        "along with the old lighthouse and most of the piers. The council also spent the 2019 "
+        "budget surplus on new street lights for the town centre and its suburbs."
+    )
+    assert "1994" in dated(events(tmp_path, body))
+    assert "2019" not in dated(events(tmp_path, body))
+
+
+def test_extract_predicates_copula_names_the_clause(tmp_path) -> None:
+    body = (
+        "The two coaches shook hands before the final whistle, their first encounter in years. "
+        "The last time the two clubs played each other was on May 2, 2015, in the cup."
+    )
+    assert "2015-05-02" in dated(events(tmp_path, body))
+
+
+def test_extract_predicates_a_comparison_baseline_dates_nothing(tmp_path) -> None:
+    body = (
+        "Ticket sales at the national museum rose sharply over the winter months, the museum "
+        "said. Visitors will pay the same price next year as they did in 2020, it added."
+    )
+    assert "2020" not in dated(events(tmp_path, body))
+
+
+def test_extract_predicates_a_date_as_object_dates_nothing(tmp_path) -> None:
+    body = (
+        "Thousands of people gathered in the main square of the capital on Friday to mark "
+        "Independence Day with music, speeches and a parade through the old town streets."
+    )
+    found = events(tmp_path, body)
+    assert not any("mark" in q and v and v.startswith("XXXX") for v, _, q in found)
+
+
+def test_extract_predicates_lead_convention(tmp_path) -> None:
+    body = (
+        "Voters in the island republic have approved a new constitution that limits the "
+        "president to two terms, according to results released by the electoral commission."
+    )
+    found = events(tmp_path, body)
+    assert ("2021-03-09", "lead") in {(v, m) for v, m, _ in found}
+
+
+def test_extract_predicates_no_lead_date_without_a_day(tmp_path) -> None:
+    body = (
+        "Voters in the island republic have approved a new constitution that limits the "
+        "president to two terms, according to results released by the electoral commission."
+    )
+    found = events(tmp_path, body, header="Storm season\n\n")
+    assert not any(m == "lead" for _, m, _ in found)
+
+
+def test_extract_predicates_lead_quote_or_plan_is_not_news(tmp_path) -> None:
+    body = (
+        "The government will hold a referendum on the new constitution later in the spring, "
+        "the prime minister told parliament in a long speech on the economy and reforms."
+    )
+    assert not any(m == "lead" for _, m, _ in events(tmp_path, body))
+
+
+def test_extract_predicates_modal_perfect_looks_back(tmp_path) -> None:
+    body = (
+        "The home side was held to a goalless draw at the national stadium in front of a crowd "
+        "of forty thousand. The club could have won the title on Sunday with a victory."
+    )
+    assert "2021-03-07" in dated(events(tmp_path, body))
