@@ -26,8 +26,11 @@ def dated(found: list[tuple[str | None, str, str]]) -> set[str | None]:
 
 
 def test_extract_predicates_any_verb_with_a_date(tmp_path) -> None:
-    found = events(tmp_path, "A powerful storm hit the northern coast on Saturday, officials said "
-                             "in a statement issued by the coastal authority this week.")  # fmt: skip
+    body = (
+        "A powerful storm hit the northern coast on Saturday, officials said in a statement "
+        "issued by the coastal authority this week."
+    )
+    found = events(tmp_path, body)
     assert "2021-03-06" in dated(found)
 
 
