@@ -176,6 +176,11 @@ class SystemReport(_Report):
     undated_events: int = Field(description="System events without a date (not scored).")
     claims: ClaimScore
     merges: MergeScore | None = Field(description="Null when the system does not merge.")
+    merges_dated: MergeScore | None = Field(
+        None,
+        description="The same over group members whose gold value is a known date, in "
+        "groups dated by two or more sources (what one timeline entry can hold).",
+    )
     timexes: TimexScore
     tagger: Timing = Field(description="Time spent tagging temporal expressions.")
     build_seconds: float | None = Field(description="Time spent building the timeline.")

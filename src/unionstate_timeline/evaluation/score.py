@@ -156,13 +156,14 @@ def _align(
     golds: list[tuple[str, GoldEvent]], preds: list[_Pred], *, match_type: bool
 ) -> dict[int, int]:
     """Dated predictions to gold events of the same doc (and type) whose quote their citation
-    overlaps, whatever the date; a prediction with the gold's value is preferred."""
+    overlaps, whatever the date; a prediction with the gold's value, then its type, is preferred."""
     cands: list[Candidate] = []
     for i, p in enumerate(preds):
         for j, (doc_id, g) in enumerate(golds):
             ov = p.overlap(g.start, g.end) if doc_id == p.doc_id else 0
             if ov and p.event.when and (not match_type or p.event.type == g.type):
-                cands.append(((int(p.event.when.value == g.value), ov), i, j))
+                same_value, same_type = p.event.when.value == g.value, p.event.type == g.type
+                cands.append(((int(same_value), int(same_type), ov), i, j))
     return greedy(cands)
 
 
@@ -196,21 +197,29 @@ def count_undated(gold: Sequence[GoldDocument], timeline: Timeline) -> int:
 # --- merges --------------------------------------------------------------------------------------
 
 
-def score_merges(gold: Sequence[GoldDocument], timeline: Timeline) -> MergeScore:
+def score_merges(
+    gold: Sequence[GoldDocument], timeline: Timeline, *, dated_only: bool = False
+) -> MergeScore:
     """For each gold group: did its matched members land in exactly one system event?
 
-    Members are matched as for date accuracy (doc + type + overlapping citation), not on the date
+    Members are matched by doc + overlapping citation (not type: whether the same happening ended
+    as one entry is a question apart from its label), not on the date
     value: a group's articles may date it differently (2021 vs XXXX-11-04), one event has one date.
     """
     golds = _gold_events(gold)
     preds = event_predictions(timeline, {d.doc_id for d in gold})
     event_of = {
-        j: preds[i].event.event_id for i, j in _align(golds, preds, match_type=True).items()
+        j: preds[i].event.event_id for i, j in _align(golds, preds, match_type=False).items()
     }
     members: dict[str, list[int]] = {}
     for j, (_, g) in enumerate(golds):
-        if g.group:
+        # a member the text dates only partly (XXXX-04-16, a weekday) cannot be placed, so it
+        # cannot join a dated entry: the groups are of the sources that date the event
+        if g.group and not (dated_only and "X" in g.value):
             members.setdefault(g.group, []).append(j)
+    if dated_only:  # the multi-source events: two or more sources that date them
+        docs_of = {k: {golds[j][0] for j in v} for k, v in members.items()}
+        members = {k: v for k, v in members.items() if len(docs_of[k]) >= 2}
     items = []
     for group, idx in sorted(members.items()):
         ids = sorted({event_of[j] for j in idx if j in event_of})
@@ -304,6 +313,7 @@ def score_system(
         undated_events=count_undated(gold, timeline),
         claims=score_claims(gold, timeline),
         merges=score_merges(gold, timeline) if typed else None,
+        merges_dated=score_merges(gold, timeline, dated_only=True) if typed else None,
         timexes=score_timexes(gold, timexes),
         tagger=tagger,
         build_seconds=build_seconds,

@@ -40,7 +40,7 @@ def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-Candidate = tuple[tuple[int, int], int, int]  # (score, prediction index, gold index)
+Candidate = tuple[tuple[int, ...], int, int]  # (score, prediction index, gold index)
 
 
 def greedy(candidates: list[Candidate]) -> dict[int, int]:

@@ -108,7 +108,7 @@ def _speaker(verb: Token) -> Token | None:
 
 
 def _actors_places(
-    trigger: Token, sent: Span, people: dict[str, str], speech: bool
+    trigger: Token, sent: Span, people: dict[str, str], speech: bool, typed: bool = True
 ) -> tuple[list[str], list[str]]:
     if not parsed(trigger.doc):
         ents = ents_in(sent)
@@ -136,7 +136,9 @@ def _actors_places(
             actors.add(people.get(name, name))
         elif ent.label_ == "GPE" or (speech and ent.label_ == "ORG"):
             parties.add(name)
-    return sorted(actors or parties), sorted(places)
+    # countries as parties are for typed events ("Russia and Belarus signed"); an untyped
+    # happening's countries ("a quake west of Duzce") are where it happened, not who acted
+    return sorted(actors or (parties if typed else set())), sorted(places)
 
 
 def _title(trigger: Token, sent: Span, timex_tokens: set[int], speech: bool = False) -> str:
@@ -352,7 +354,8 @@ def _lead_event(
         return out  # the lead dates its news itself ("struck on Saturday", "said on Tuesday")
     label = labels.get((verb.i, verb.i + 1), "other")
     kept = [m for m in out if not (m.sent_start == sent.start_char and m.trigger_start == verb.idx)]
-    actors, places = _actors_places(verb, sent, people, label in cues()["speech_types"])
+    speech = label in cues()["speech_types"]
+    actors, places = _actors_places(verb, sent, people, speech, label != "other")
     mention = EventMention(
         doc_id=document.info.doc_id, type=label, title=_title(verb, sent, dated_tokens),
         trigger=verb.text, trigger_start=verb.idx, status="occurred", actors=actors,
@@ -421,7 +424,8 @@ def _sentence_events(
         if (label, ti) in seen:
             continue
         seen.add((label, ti))
-        actors, places = _actors_places(span.root, sent, people, label in c["speech_types"])
+        speech = label in c["speech_types"]
+        actors, places = _actors_places(span.root, sent, people, speech, label != "other")
         out.append(
             EventMention(
                 doc_id=document.info.doc_id,

@@ -21,6 +21,15 @@ _STATIVE = frozenset({"be", "is", "was", "were", "are", "been", "have", "has", "
                       "seemed", "remain", "remained", "belong", "belonged"})  # fmt: skip
 
 
+_QUOTES = ('"', "“", "”", "«", "»", "'", "‘")
+
+
+def _quoted(token: Token) -> bool:
+    """True when token sits inside quotation marks of its sentence."""
+    marks = [t.i for t in token.sent if t.text in _QUOTES]
+    return sum(1 for i in marks if i < token.i) % 2 == 1
+
+
 def lead_sentence(sents: list[Span], lead: tuple[int, int]) -> Span | None:
     """The first sentence of the lead paragraph (character range `lead`)."""
     for sent in sents:
@@ -31,9 +40,12 @@ def lead_sentence(sents: list[Span], lead: tuple[int, int]) -> Span | None:
 
 def lead_predicate(sent: Span) -> Token | None:
     """The verb whose event the lead reports, or None when it reports no news of the day."""
-    if not parsed(sent.doc) or any(t.text in ('"', "“", "”") for t in sent):
+    words = [t for t in sent if not t.is_space]
+    if not parsed(sent.doc) or not words or words[0].text in _QUOTES:
         return None  # a quotation opening the story is someone's words, not the news
     root = sent.root
+    if _quoted(root):
+        return None
     c = cues()
     if root.lower_ in c["speech_verbs"]:
         # "X said it had signed ...": the reported clause carries the news, when it is past

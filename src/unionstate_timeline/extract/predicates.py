@@ -27,7 +27,8 @@ _ADVERBIAL_DEPS = ("npadvmod", "tmod", "advmod", "obl", "attr", "conj")
 _ARGUMENT_DEPS = ("dobj", "nsubj", "nsubjpass", "iobj", "dative", "oprd")
 _COPULA = "be"
 _PRO_VERBS = frozenset({"do", "did", "does", "done", "doing"})
-_COMPARISON = frozenset({"as", "than", "compared", "versus", "vs", "vs.", "unlike", "like"})
+_COMPARISON = frozenset({"than", "compared", "versus", "vs", "vs.", "unlike"})
+_SAME = frozenset({"same", "such", "much", "many", "well", "high", "low", "long", "far"})
 _LIGHT = frozenset({"have", "has", "had", "hold", "held", "holds", "take", "took", "make", "made"})
 
 
@@ -82,14 +83,26 @@ def predicate_of(timex: Span) -> Token | None:
     return found
 
 
+def _compares(token: Token) -> bool:
+    """ "than", "compared with", and the "as" of "the same as", "as high as" (not "as a pilot")."""
+    if token.lower_ in _COMPARISON:
+        return True
+    if token.lower_ != "as":
+        return False
+    governor = token.head
+    return governor.pos_ in ("ADJ", "ADV") or any(
+        c.lower_ in _SAME for c in (governor, *governor.children)
+    )
+
+
 def _climb(root: Token) -> Token | None:
     t = root
     for _ in range(MAX_CLIMB):
         head = t.head
         if head is t:
             return None
-        if head.lower_ in _COMPARISON:
-            return None  # "the same price as this year", "up from a year earlier": a baseline
+        if _compares(head):
+            return None  # "the same price as this year", "more than in 2019": a baseline
         if t.dep_ in _MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN"):
             return head if is_event_noun(head) else None  # "the 2019 budget" is not an event
         if t.dep_ == "pobj":  # "on Saturday", "in 2011": the preposition's head decides

@@ -63,7 +63,8 @@ def _grammar() -> dict[str, re.Pattern[str]]:
         "relative": rf"{mod}(?:(?:earlier|later)\s+)?{rel}\s+"
         r"(?P<unit>week|month|year|quarter|decade|weekend)",
         "the_unit": rf"{mod}(?P<unit>year|month|week|decade)",
-        "day_word": r"(?P<dayword>today|yesterday|tomorrow|tonight)",
+        "day_word": rf"(?:(?P<dmod>early|late)\s+)?(?P<dayword>{_alt(list(lx['day_words']))})"
+        rf"(?:\s+(?P<tod>{_alt(list(lx['times_of_day']))}))?",
         "weekday": rf"(?:{rel}\s+)?{wd}{tod}",
         "ago": rf"{num}\s+{unit}\s+(?P<dir>ago|earlier|later|before|after)",
         "anaphor": r"(?:that|the\s+(?P<which>same|next|following|previous|preceding))\s+"
@@ -210,7 +211,10 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
     if (m := g["the_unit"].fullmatch(text)) and _mod(m):
         return {"kind": "date", "rel_unit": m["unit"].lower(), "rel": 0, "mod": _mod(m)}
     if m := g["day_word"].fullmatch(text):
-        return {"kind": "date", "day_offset": lx["day_words"][m["dayword"].lower()]}
+        out = {"kind": "date", "day_offset": lx["day_words"][m["dayword"].lower()]}
+        if m["tod"]:
+            out["tod"] = lx["times_of_day"][m["tod"].lower()]
+        return out
     if m := g["weekday"].fullmatch(text):
         out = {
             "kind": "date",

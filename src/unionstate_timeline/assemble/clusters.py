@@ -1,0 +1,178 @@
+"""The data structures of merging: one mention with its date and citation (`Item`), a growing
+group of them (`Cluster`), and the index that finds the clusters a date can join (`Blocks`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..models import Citation, EventMention, When
+from ..patterns import load_json_data
+from ..temporal.values import PRECISION_RANK as RANK
+
+
+@dataclass
+class Item:
+    mention: EventMention
+    when: When | None
+    citation: Citation
+    published: str | None
+    source: str = ""  # the document's content hash: names it whatever its file is called
+
+
+@dataclass
+class Cluster:
+    """Items of one event. `items` only ever grows, so the derived fields are kept up to date
+    incrementally (recomputing them on every comparison made clustering quadratic)."""
+
+    items: list[Item] = field(default_factory=list)
+    _seen: int = 0
+    _when: When | None = None
+    _actors: set[str] = field(default_factory=set)
+    _places: set[str] = field(default_factory=set)
+    _docs: set[str] = field(default_factory=set)
+
+    def _sync(self) -> None:
+        for i in self.items[self._seen :]:
+            w = i.when
+            if w is not None and (
+                self._when is None
+                or (RANK[w.precision], -w.confidence)
+                < (RANK[self._when.precision], -self._when.confidence)
+            ):
+                self._when = w
+            self._actors.update(i.mention.actors)
+            self._places.update(i.mention.places)
+            self._docs.add(i.mention.doc_id)
+        self._seen = len(self.items)
+
+    @property
+    def when(self) -> When | None:
+        """The most precise date of the items (the first one seen among equals)."""
+        self._sync()
+        return self._when
+
+    @property
+    def actors(self) -> set[str]:
+        self._sync()
+        return self._actors
+
+    @property
+    def places(self) -> set[str]:
+        self._sync()
+        return self._places
+
+    @property
+    def doc_ids(self) -> set[str]:
+        self._sync()
+        return self._docs
+
+
+def dates_compatible(a: When, b: When) -> bool:
+    """Equal values, or one contains the other at a coarser precision. A date whose year is
+    unknown (`XXXX-12-08`) matches only the same unknown-year value: which year's December 8 it
+    is, no other source can tell."""
+    if a.value == b.value:
+        return True
+    if a.start and b.start and a.end and b.end:
+        a_in_b = b.start <= a.start and a.end <= b.end
+        b_in_a = a.start <= b.start and b.end <= a.end
+        return (a_in_b and RANK[b.precision] > RANK[a.precision]) or (
+            b_in_a and RANK[a.precision] > RANK[b.precision]
+        )
+    return False
+
+
+def stem(word: str) -> str:
+    return word.lower()[:5]
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, str]:
+    """Word -> its class ("quake", "temblor" -> earthquake; "hit", "struck" -> strike): outlets
+    and sentences name one happening in different words (patterns/merging.json)."""
+    data = load_json_data("merging.json")["synonyms"]
+    return {w: key for key, words in data.items() for w in words}
+
+
+def word_class(word: str) -> str:
+    return synonyms().get(word.lower(), stem(word))
+
+
+def content_words(title: str) -> set[str]:
+    """Stems of the common words of a title; names (capitalised words) are left out, since
+    one outlet's story names the same companies and places in all its events."""
+    words = title.replace("’", "'").split()
+    return {
+        stem(w)
+        for n, w in enumerate(words)
+        if len(w) >= 4 and w.isalpha() and (n == 0 or not w[0].isupper())
+    }
+
+
+def same_happening(item: Item, cluster: Cluster) -> bool:
+    """Two untyped ("other") mentions are one event only when they tell the same happening:
+    the same predicate ("struck" / "strikes") and, above a day, a name in common; or two
+    common words of their titles. Otherwise every "other" of one day would fold into one."""
+    first = cluster.items[0].mention
+    coarse = item.when is not None and item.when.precision not in ("day", "week")
+    if word_class(first.trigger) == word_class(item.mention.trigger):
+        return (
+            not coarse
+            or bool(
+                set(first.actors + first.places) & set(item.mention.actors + item.mention.places)
+            )
+            or item.mention.doc_id == first.doc_id
+        )
+    return len(content_words(first.title) & content_words(item.mention.title)) >= 2
+
+
+class Blocks:
+    """Clusters of one type indexed by the months their dates cover, by date value, and by the
+    value without its year (what an `XXXX-MM-DD` date can match).
+
+    `dates_compatible` needs equal values, overlapping intervals or a matching X value, so only
+    those clusters can fit an item. A cluster is re-indexed when its date changes; the index
+    only grows (a superset of the candidates is safe: each is still checked in full).
+    """
+
+    def __init__(self) -> None:
+        self.loose: list[Cluster] = []  # dates without a usable start/end
+        self.by_month: dict[int, list[Cluster]] = {}
+        self.by_value: dict[str, list[Cluster]] = {}
+        self.by_suffix: dict[tuple[int, str], list[Cluster]] = {}
+
+    @staticmethod
+    def _months(w: When | None) -> range | None:
+        """The months the date covers, as year * 12 + month - 1."""
+        if w is None or not (w.start and w.end) or w.value.startswith("X"):
+            return None
+        try:
+            first = int(w.start[:4]) * 12 + int(w.start[5:7]) - 1
+            last = int(w.end[:4]) * 12 + int(w.end[5:7]) - 1
+        except ValueError:
+            return None
+        return range(first, last + 1)
+
+    def add(self, cluster: Cluster, w: When | None) -> None:
+        months = self._months(w)
+        if months is None:
+            self.loose.append(cluster)
+        else:
+            for m in months:
+                self.by_month.setdefault(m, []).append(cluster)
+        if w is not None:
+            self.by_value.setdefault(w.value, []).append(cluster)
+            self.by_suffix.setdefault((len(w.value), w.value[4:]), []).append(cluster)
+
+    def candidates(self, w: When | None) -> list[Cluster]:
+        found = {id(c): c for c in self.loose}
+        if w is not None:
+            found.update((id(c), c) for c in self.by_value.get(w.value, ()))
+        months = self._months(w)
+        if months is not None:
+            for m in months:
+                found.update((id(c), c) for c in self.by_month.get(m, ()))
+        elif w is not None and w.value.startswith("X"):
+            found.update((id(c), c) for c in self.by_suffix.get((len(w.value), w.value[4:]), ()))
+        return list(found.values())
