@@ -55,6 +55,11 @@ def _relation(span: Span, parse: dict[str, Any], dateline: tuple[int, int]) -> s
         return "FOR"  # "a price for 2020", but "talks scheduled for December 20" is a date
     if set(parse) == {"kind", "year"} and prev.pos_ == "PROPN" and prev.text[:1].isupper():
         return "NAME"  # "Union Resolve 2022", "Zapad 2021": a year in a name
+    if span.root.dep_ in ("poss", "compound", "amod", "nmod", "nummod") and span.root.head.pos_ in (
+        "NOUN",
+        "PROPN",
+    ):
+        return None  # "after Thursday's ruling": the preposition is the noun's, not the date's
     if prev.lower_ in cues()["noun_period_preps"] and prev.head.pos_ == "NOUN":
         return "FOR"  # "the strategy to 2030", "the programme through 2026"
     return cues()["relational_preps"].get(prev.lower_)  # type: ignore[no-any-return]

@@ -20,13 +20,14 @@ from ..nlp.syntax import (
 )
 from ..patterns import matcher_patterns
 from ..reading.page import strip_dateline
-from .lead import lead_predicate, lead_sentence
+from .lead import lead_predicate, news_sentences, present_perfect
 from .predicates import predicate_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 CALENDAR_KINDS = {"date", "interval", "offset"}
+NEWS_SENTENCES = 4  # after the lead, how far down a present perfect still tells the day's news
 _TITLE_LEAD = {"that", "and", "but", "to", "as", "which", "who", "while", "so", "also"}
 
 
@@ -332,8 +333,12 @@ def extract_events(
             out += _sentence_events(
                 document, sent, triggers, attached, timexes, people, dated_tokens
             )
-    if lead[1] and (first := lead_sentence(sents, lead)) is not None:
-        out = _lead_event(out, document, first, labels, people, dated_tokens)
+    if lead[1]:
+        news = news_sentences(sents, lead, NEWS_SENTENCES)
+        for k, sent in enumerate(news):
+            verb = lead_predicate(sent) if k == 0 else present_perfect(sent)
+            if verb is not None:
+                out = _lead_event(out, document, sent, verb, labels, people, dated_tokens)
     return out
 
 
@@ -341,18 +346,17 @@ def _lead_event(
     out: list[EventMention],
     document: Document,
     sent: Span,
+    verb: Token,
     labels: dict[tuple[int, int], str],
     people: dict[str, str],
     dated_tokens: set[int],
 ) -> list[EventMention]:
     """The lead's news, dated later by the report's own day (method "lead")."""
-    verb = lead_predicate(sent)
-    if verb is None:
-        return out
     here = [m for m in out if m.sent_start == sent.start_char]
     if any(m.timex is not None for m in here):
         return out  # the lead dates its news itself ("struck on Saturday", "said on Tuesday")
-    label = labels.get((verb.i, verb.i + 1), "other")
+    own = [m for m in here if m.trigger_start == verb.idx]
+    label = own[0].type if own else labels.get((verb.i, verb.i + 1), "other")
     kept = [m for m in out if not (m.sent_start == sent.start_char and m.trigger_start == verb.idx)]
     speech = label in cues()["speech_types"]
     actors, places = _actors_places(verb, sent, people, speech, label != "other")

@@ -38,6 +38,32 @@ def lead_sentence(sents: list[Span], lead: tuple[int, int]) -> Span | None:
     return None
 
 
+def news_sentences(sents: list[Span], lead: tuple[int, int], count: int) -> list[Span]:
+    """The lead sentence and the `count` sentences after it: where a report tells its news."""
+    first = lead_sentence(sents, lead)
+    if first is None:
+        return []
+    i = next(k for k, s in enumerate(sents) if s.start == first.start)
+    return sents[i : i + 1 + count]
+
+
+def present_perfect(sent: Span) -> Token | None:
+    """A main verb in the present perfect ("Airbus has confirmed ...", "have signed"): news of
+    the report's day anywhere near the top, unless it is a state ("has been", "has had")."""
+    if not parsed(sent.doc):
+        return None
+    root = sent.root
+    if root.pos_ != "VERB" or root.tag_ != "VBN" or root.lower_ in _STATIVE or _quoted(root):
+        return None
+    aux = {ch.lower_ for ch in root.children if ch.dep_ in ("aux", "auxpass")}
+    modal = cues()["future_aux"] | cues()["expected_cues"]
+    if not aux & {"has", "have", "'s", "'ve"} or aux & modal:
+        return None
+    if any(ch.dep_ == "neg" for ch in root.children):
+        return None
+    return root
+
+
 def lead_predicate(sent: Span) -> Token | None:
     """The verb whose event the lead reports, or None when it reports no news of the day."""
     words = [t for t in sent if not t.is_space]
