@@ -15,7 +15,14 @@ from .common import fail
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from ..evaluation.models import PRF, Accuracy, EvalReport, PublishedScore, SystemReport
+    from ..evaluation.models import (
+        PRF,
+        Accuracy,
+        EvalReport,
+        PublishedScore,
+        SystemReport,
+        TimemlReport,
+    )
 
 
 class EvalFormat(str, Enum):
@@ -125,7 +132,7 @@ def render_table(report: EvalReport, console: Console) -> None:
     )
 
 
-def render_json(report: EvalReport) -> str:
+def render_json(report: EvalReport | TimemlReport) -> str:
     """The report as stable JSON: sorted keys, two-space indent, one final newline."""
     return (
         json.dumps(report.model_dump(mode="json"), indent=2, sort_keys=True, ensure_ascii=False)
@@ -133,21 +140,93 @@ def render_json(report: EvalReport) -> str:
     )
 
 
+def render_timeml_table(report: TimemlReport, console: Console, show: int) -> None:
+    """The TE3 Task A figures of both systems, then the first `show` disagreements."""
+    from rich.table import Table
+
+    table = Table(
+        title=f"TempEval-3 Task A: {report.timeml_dir} ({report.documents} documents, "
+        f"{report.gold_timexes} timexes)",
+        caption="P / R / F1  (tp/predicted/gold); " + report.notes[-1],
+    )
+    for col in ("system", "strict", "relaxed", "type acc", "value acc", "type F1", "value F1"):
+        table.add_column(col)
+    table.add_column("docs/s")
+    for s in (report.project, report.baseline):
+        if s is None:
+            continue
+        table.add_row(
+            s.system, _prf(s.strict), _prf(s.relaxed), _acc(s.type), _acc(s.value),
+            _num(s.type_f1), _num(s.value_f1), _num(s.tagger.docs_per_second),
+        )  # fmt: skip
+    console.print(table)
+    rows = [
+        [d.doc_id, d.kind, d.gold_text or "", f"{d.gold_type or ''} {d.gold_value or ''}",
+         d.system_text or "", f"{d.system_type or ''} {d.system_value or ''}"]
+        for d in report.project.disagreements[:show]
+    ]  # fmt: skip
+    cols = ("doc", "kind", "gold text", "gold type value", "system text", "system type value")
+    total = len(report.project.disagreements)
+    _list_table(console, f"disagreements, first {len(rows)} of {total}", cols, rows)
+
+
+def _eval_timeml(
+    directory: Path, fmt: EvalFormat, model: str | None, baseline: bool, show: int
+) -> None:
+    from rich.console import Console
+
+    from ..evaluation.tempeval import evaluate_timeml
+
+    err = Console(stderr=True)
+    try:
+        with err.status("evaluating: tagging the TimeML texts"):
+            report = evaluate_timeml(directory, model=model, baseline=baseline)
+    except TimelineError as exc:
+        raise fail(exc) from None
+    if fmt is EvalFormat.json:
+        typer.echo(render_json(report), nl=False)
+    else:
+        render_timeml_table(report, Console(), show)
+
+
 def eval_command(
-    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold annotation files (*.json).")],
+    gold_dir: Annotated[
+        Path | None, typer.Argument(help="Folder of gold annotation files (*.json).")
+    ] = None,
     raw: Annotated[Path, typer.Option("--raw", help="Folder of the articles.")] = Path("data/raw"),
     timeline: Annotated[
         Path | None,
         typer.Option("--timeline", help="Score this timeline.json instead of building one."),
     ] = None,
+    timeml: Annotated[
+        Path | None,
+        typer.Option(
+            "--timeml",
+            help="Score the temporal tagger on a folder of TimeML files (TempEval-3 Task A).",
+        ),
+    ] = None,
+    baseline: Annotated[
+        bool, typer.Option(help="With --timeml: also score the dateparser baseline.")
+    ] = True,
+    show: Annotated[
+        int, typer.Option(help="With --timeml: disagreements listed in the table.")
+    ] = 40,
     fmt: Annotated[EvalFormat, typer.Option("-f", "--format")] = EvalFormat.table,
     model: Annotated[str | None, typer.Option(help="spaCy model name or path.")] = None,
 ) -> None:
-    """Precision/recall of the timeline against gold annotations, beside a dateparser baseline."""
+    """Precision/recall of the timeline against gold annotations, beside a dateparser baseline;
+    with --timeml DIR, the TempEval-3 Task A figures of the temporal tagger on TimeML files."""
     from rich.console import Console
 
     from ..evaluation.run import evaluate
 
+    if timeml is not None:
+        if gold_dir is not None:
+            raise typer.BadParameter("give either GOLD_DIR or --timeml, not both")
+        _eval_timeml(timeml, fmt, model, baseline, show)
+        return
+    if gold_dir is None:
+        raise typer.BadParameter("a GOLD_DIR or --timeml DIR is needed", param_hint="GOLD_DIR")
     err = Console(stderr=True)
     try:
         with err.status("evaluating: building the timeline and tagging both ways"):

@@ -207,3 +207,51 @@ class EvalReport(_Report):
     gold: GoldCounts
     project: SystemReport
     baseline: SystemReport
+
+
+# --- TempEval-3 Task A on TimeML files -----------------------------------------------------------
+
+
+class TimexDisagreement(_Report):
+    """One place where the system and the TimeML gold differ."""
+
+    doc_id: str
+    kind: Literal["missed", "spurious", "span", "type", "value"] = Field(
+        description="missed: no system timex overlaps; spurious: no gold one does; span: "
+        "overlapping but not the same extent; type/value: the same extent, other attribute."
+    )
+    start: int = Field(description="Offset of the gold timex (of the system one if spurious).")
+    gold_text: str | None = None
+    gold_type: str | None = None
+    gold_value: str | None = None
+    system_text: str | None = None
+    system_type: str | None = None
+    system_value: str | None = None
+
+
+class TempEvalScore(_Report):
+    """TempEval-3 Task A figures of one system, micro-averaged over the documents."""
+
+    system: str = Field(description="project or baseline.")
+    strict: PRF = Field(description="Same extent.")
+    relaxed: PRF = Field(description="Overlapping extent, one-to-one.")
+    type: Accuracy = Field(description="Type accuracy on the relaxed matches.")
+    value: Accuracy = Field(description="Value accuracy on the relaxed matches.")
+    type_f1: float | None = Field(description="Relaxed F1 x type accuracy (the TE3 attribute F1).")
+    value_f1: float | None = Field(
+        description="Relaxed F1 x value accuracy (the TE3 attribute F1)."
+    )
+    tagger: Timing
+    disagreements: list[TimexDisagreement]
+
+
+class TimemlReport(_Report):
+    """The output of `timeline eval --timeml DIR`."""
+
+    report_version: str = Field("1", description="Version of this report's shape.")
+    timeml_dir: str
+    documents: int
+    gold_timexes: int = Field(description="Gold TIMEX3s, the creation time excluded.")
+    notes: list[str]
+    project: TempEvalScore
+    baseline: TempEvalScore | None = Field(description="Null when run with --no-baseline.")
