@@ -1,0 +1,40 @@
+"""Ids that survive new batches: an event of a new build takes the id of the base timeline's
+event it shares citations with, so notes, joins and diffs keyed on ids keep working when new
+sources join an event (or its type or date is refined)."""
+
+from __future__ import annotations
+
+from ..models import Event, Timeline
+
+
+def carry_ids(timeline: Timeline, base: Timeline) -> Timeline:
+    """The timeline with each event renamed to the base event it shares most citations with.
+
+    Each base id goes to one event only (the one sharing most citations, then the first in
+    timeline order); an event sharing none keeps its own id, unless that id is taken.
+    """
+    owner: dict[tuple[str, int], str] = {}
+    for ev in base.events:
+        for c in ev.citations:
+            owner.setdefault((c.doc_id, c.start), ev.event_id)
+    claims: list[tuple[int, int, str]] = []  # (-shared, event index, base id)
+    for k, ev in enumerate(timeline.events):
+        counts: dict[str, int] = {}
+        for c in ev.citations:
+            if (old := owner.get((c.doc_id, c.start))) is not None:
+                counts[old] = counts.get(old, 0) + 1
+        claims += [(-n, k, old) for old, n in counts.items()]
+    renamed: dict[int, str] = {}
+    taken: set[str] = set()
+    for _, k, old in sorted(claims):
+        if k not in renamed and old not in taken:
+            renamed[k] = old
+            taken.add(old)
+    events: list[Event] = []
+    for k, ev in enumerate(timeline.events):
+        new = renamed.get(k)
+        if new is None:
+            new = ev.event_id if ev.event_id not in taken else f"{ev.event_id}-{k}"
+            taken.add(new)
+        events.append(ev if new == ev.event_id else ev.model_copy(update={"event_id": new}))
+    return timeline.model_copy(update={"events": events})
