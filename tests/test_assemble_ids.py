@@ -54,3 +54,17 @@ def test_assemble_ids_three_then_five_keep_every_id(tmp_path: Path) -> None:
     ids = {e.event_id for e in second.events}
     lost = [e for e in first.events if e.event_id not in ids]
     assert not lost, [(e.type, e.when and e.when.value, e.title) for e in lost]
+
+
+@pytest.mark.model
+def test_assemble_near_copies_give_no_more_entries_than_the_originals(tmp_path: Path) -> None:
+    names = sorted(RAW.glob("*.txt"))
+    for i in range(10):  # each sample twice, with a footer of its own: syndicated copies
+        text = names[i % 5].read_text(encoding="utf-8")
+        (tmp_path / f"copy{i:02d}.txt").write_text(text + f"\nArchive item {i}.\n", "utf-8")
+    originals = build([RAW])
+    copies = build([tmp_path])
+    assert len(copies.events) == len(originals.events)
+    assert sum(e.when is None for e in copies.events) == sum(
+        e.when is None for e in originals.events
+    )

@@ -110,11 +110,18 @@ def content_words(title: str) -> set[str]:
     }
 
 
+def wording(quote: str) -> str:
+    """A sentence's words, lower-case, without punctuation: what two copies of it share."""
+    return " ".join("".join(ch.lower() if ch.isalnum() else " " for ch in quote).split())
+
+
 def same_happening(item: Item, cluster: Cluster) -> bool:
     """Two untyped ("other") mentions are one event only when they tell the same happening:
     the same predicate ("struck" / "strikes") and, above a day, a name in common; or two
     common words of their titles. Otherwise every "other" of one day would fold into one."""
     first = cluster.items[0].mention
+    if wording(item.citation.quote) == wording(cluster.items[0].citation.quote):
+        return True  # a copy of the same sentence (syndicated or republished)
     coarse = item.when is not None and item.when.precision not in ("day", "week")
     if word_class(first.trigger) == word_class(item.mention.trigger):
         return (

@@ -31,6 +31,7 @@ from .clusters import (
     dates_compatible,
     same_happening,
     word_class,
+    wording,
 )
 from .series import merge_claims
 
@@ -288,12 +289,29 @@ def _items(x: DocExtraction, a: AnchoredDocument, people: dict[str, str]) -> lis
     ]
 
 
-def _undated_dedupe(items: list[Item]) -> list[Cluster]:
+def _undated_dedupe(items: list[Item], dated: list[Cluster]) -> list[Cluster]:
+    """Undated mentions: one per document, type and actors; across documents one per wording
+    (a syndicated copy repeats the sentence), and none beside a dated event that cites the same
+    sentence elsewhere. They never multiply with every copy of a story."""
     seen: dict[tuple[str, str, tuple[str, ...]], Cluster] = {}
     for i in items:
         key = (i.mention.doc_id, i.mention.type, tuple(i.mention.actors))
         seen.setdefault(key, Cluster()).items.append(i)
-    return list(seen.values())
+    by_quote: dict[tuple[str, str], list[Cluster]] = {}
+    for c in dated:
+        for i in c.items:
+            by_quote.setdefault((i.mention.type, wording(i.citation.quote)), []).append(c)
+    out: list[Cluster] = []
+    for c in seen.values():
+        keys = sorted({(i.mention.type, wording(i.citation.quote)) for i in c.items})
+        homes = [h for k in keys for h in by_quote.get(k, []) if not h.doc_ids & c.doc_ids]
+        if homes:
+            homes[0].items.extend(c.items)  # the copy's sentence is told (or dated) elsewhere
+            continue
+        for k in keys:
+            by_quote.setdefault(k, []).append(c)
+        out.append(c)
+    return out
 
 
 def merge(
@@ -308,7 +326,7 @@ def merge(
     )
     items = [i for x, a in zip(extractions, anchored, strict=True) for i in _items(x, a, people)]
     dated = join_across(_cluster([i for i in items if i.when is not None]))
-    undated = _undated_dedupe([i for i in items if i.when is None])
+    undated = _undated_dedupe([i for i in items if i.when is None], dated)
     events = [_event(c, conflicts) for c, conflicts in _join_conflicts(dated)]
     events += [_event(c, []) for c in undated]
     events.sort(
