@@ -18,7 +18,7 @@ from itertools import combinations
 from typing import Any
 
 from ..patterns import load_json_data
-from .clusters import Cluster, stem, synonyms
+from .clusters import Cluster, classes, stem, synonyms
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
@@ -58,18 +58,24 @@ def _bag(cluster: Cluster) -> tuple[set[str], set[str]]:
     return words, {stem(n) for n in names}
 
 
-def _triggers(cluster: Cluster) -> set[str]:
-    """The classes of the words that name the happening: its triggers and the event nouns
-    of its titles ("quake", "struck" -> earthquake, strike)."""
-    syn = synonyms()
-    out = set()
+def _triggers(cluster: Cluster) -> tuple[set[str], set[str]]:
+    """(classes of the triggers, classes of every lexicon word of the titles): the words that
+    name the happening ("quake", "struck" -> earthquake, strike)."""
+    core: set[str] = set()
+    every: set[str] = set()
     for item in cluster.items:
-        for w in [item.mention.trigger, *item.mention.title.split()]:
-            key = w.lower().strip(".,;:'\"")
-            if key in syn:
-                out.add(syn[key])
-        out.add(stem(item.mention.trigger))
-    return out
+        c, a = classes(item.mention)
+        core |= c
+        every |= a
+    return core, every
+
+
+def _named_alike(a: tuple[set[str], set[str]], b: tuple[set[str], set[str]]) -> int:
+    """0: no word names both happenings; 1: they share a word; 2: the trigger of one is a
+    lexicon happening the other names (the date was attached to that very word)."""
+    if ((a[0] & b[1]) | (b[0] & a[1])) & set(synonyms().values()):
+        return 2
+    return 1 if a[1] & b[1] else 0
 
 
 def _common_names(bags: Iterable[tuple[set[str], set[str]]]) -> set[str]:
@@ -103,7 +109,9 @@ def _key(cluster: Cluster) -> str | None:
     return w.value
 
 
-def _score(a: tuple[set[str], set[str]], b: tuple[set[str], set[str]]) -> float | None:
+def _score(
+    a: tuple[set[str], set[str]], b: tuple[set[str], set[str]], *, strong: bool = False
+) -> float | None:
     cfg = _config()
     words = len(a[0] & b[0])
     names = len(a[1] & b[1])
@@ -116,6 +124,8 @@ def _score(a: tuple[set[str], set[str]], b: tuple[set[str], set[str]]) -> float 
         words >= cfg["min_shared_words_without_names"]
         and jaccard >= cfg["min_jaccard_without_names"]
     ):
+        return words + jaccard
+    if strong and words >= 1:  # the same lexicon happening on the same day, and a word more
         return words + jaccard
     return None
 
@@ -147,9 +157,10 @@ def join_across(clusters: list[Cluster]) -> list[Cluster]:
         for i, j in combinations(members, 2):
             if docs[i] & docs[j] or not _types_fit(types[i], types[j]):
                 continue
-            if not heads[i] & heads[j] or _contradict(clusters[i], clusters[j]):
+            alike = _named_alike(heads[i], heads[j])
+            if not alike or _contradict(clusters[i], clusters[j]):
                 continue  # "shares fell" and "the quake struck": not one happening
-            if (s := _score(bags[i], bags[j])) is not None:
+            if (s := _score(bags[i], bags[j], strong=alike == 2)) is not None:
                 pairs.append((-s, i, j))
         for _, i, j in sorted(pairs):
             ri, rj = root(i), root(j)

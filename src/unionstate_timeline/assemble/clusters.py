@@ -115,6 +115,22 @@ def wording(quote: str) -> str:
     return " ".join("".join(ch.lower() if ch.isalnum() else " " for ch in quote).split())
 
 
+def classes(mention: EventMention) -> tuple[set[str], set[str]]:
+    """(class of the trigger, classes of the lexicon words of the title): what a mention names
+    ("struck" -> strike; "the quake struck" -> earthquake, strike)."""
+    syn = synonyms()
+    words = {syn[k] for w in mention.title.split() if (k := w.lower().strip(".,;:'\"")) in syn}
+    return {word_class(mention.trigger)}, words | {word_class(mention.trigger)}
+
+
+def _class_meets(a: EventMention, b: EventMention) -> bool:
+    """The trigger of one is a happening the other names ("the Aug. 17 quake" / "a quake
+    struck"), in the lexicon's classes (not bare stems)."""
+    (core_a, all_a), (core_b, all_b) = classes(a), classes(b)
+    known = set(synonyms().values())
+    return bool(((core_a & all_b) | (core_b & all_a)) & known)
+
+
 def same_happening(item: Item, cluster: Cluster) -> bool:
     """Two untyped ("other") mentions are one event only when they tell the same happening:
     the same predicate ("struck" / "strikes") and, above a day, a name in common; or two
@@ -123,6 +139,8 @@ def same_happening(item: Item, cluster: Cluster) -> bool:
     if wording(item.citation.quote) == wording(cluster.items[0].citation.quote):
         return True  # a copy of the same sentence (syndicated or republished)
     coarse = item.when is not None and item.when.precision not in ("day", "week")
+    if not coarse and item.mention.doc_id == first.doc_id and _class_meets(item.mention, first):
+        return True  # one report: "the Aug. 17 quake" and "the quake struck on Aug. 17"
     if word_class(first.trigger) == word_class(item.mention.trigger):
         return (
             not coarse
