@@ -101,6 +101,21 @@ def _clause_tokens(trigger: Token) -> list[Token]:
     return [t for t in head.subtree if t.i not in skip]
 
 
+def _title_tokens(trigger: Token) -> list[Token]:
+    """The clause a title tells: up through "was expected to be finalized" to its subject, and
+    a conjoined verb ("... and finished 14th") with the subject it shares."""
+    head = clause_head(trigger)
+    while head.dep_ == "xcomp" and head.head.pos_ in ("VERB", "AUX") and head.head is not head:
+        head = head.head
+    tokens = _clause_tokens(head) if head is not clause_head(trigger) else _clause_tokens(trigger)
+    has_subject = any(t.dep_ in ("nsubj", "nsubjpass") and t.head == head for t in tokens)
+    if head.dep_ == "conj" and not has_subject:
+        subject = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subject:
+            tokens = sorted([*subject[0].subtree, *tokens], key=lambda t: t.i)
+    return tokens
+
+
 def _speaker(verb: Token) -> Token | None:
     """The subject of a speech verb: the nearest one on its left (parsers sometimes give two)."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -144,7 +159,7 @@ def _actors_places(
 
 def _title(trigger: Token, sent: Span, timex_tokens: set[int], speech: bool = False) -> str:
     whole = speech or not parsed(trigger.doc)
-    tokens = list(sent) if whole else _clause_tokens(trigger)
+    tokens = list(sent) if whole else _title_tokens(trigger)
     drop = set(timex_tokens)
     for t in tokens:
         if t.i in timex_tokens:
