@@ -161,7 +161,7 @@ def test_diff_cli_exit_codes(tmp_path: Path, old: Timeline) -> None:
         assert "Trade grew" in result.stdout
     assert json.loads(runner.invoke(app, ["diff", a, b, "-f", "json"]).stdout)["added"]
     missing = runner.invoke(app, ["diff", a, str(tmp_path / "nope.json")])
-    assert missing.exit_code == 3 and "nope.json" in missing.stderr
+    assert missing.exit_code == 2 and "nope.json" in missing.stderr  # usage error, as in build
 
 
 @pytest.mark.model

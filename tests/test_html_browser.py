@@ -131,3 +131,61 @@ def test_html_browser_click_shows_quotes(driver: Any, tmp_path: Path) -> None:
     driver.find_element(By.CSS_SELECTOR, '.event-mark[data-event-id="ev-cancel"]').click()
     assert "</script><script>alert(1)</script>" in popover.text
     assert not driver.get_log("browser")
+
+
+def _linked_timeline() -> Timeline:
+    """The small timeline with a URL on d1 and a long unbroken source name and quote."""
+    from unionstate_timeline.models import DocumentInfo
+
+    base = small_timeline()
+    long_id = "an-archive-file-name-without-any-break-" + "x" * 90
+    docs = [
+        d.model_copy(update={"url": "https://example.org/tass/1"}) if d.doc_id == "d1" else d
+        for d in base.documents
+    ] + [DocumentInfo(doc_id=long_id, path="p", url="https://example.org/" + "a" * 150)]
+    wide = event(
+        "ev-wide",
+        "meeting",
+        "A headline with a very long word " + "y" * 80,
+        when("2019-12-09", "day", "2019-12-09", "2019-12-09"),
+        [cite(long_id, 0, "q" * 200)],
+    )
+    return base.model_copy(update={"documents": docs, "events": sort_events([*base.events, wide])})
+
+
+def test_html_browser_citations_are_links(driver: Any, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    _open(driver, tmp_path, _linked_timeline())
+    driver.find_element(By.CSS_SELECTOR, '.event-mark[data-event-id="ev-treaty"]').click()
+    links = driver.find_elements(By.CSS_SELECTOR, "#popover cite a")
+    assert [a.get_attribute("href") for a in links] == ["https://example.org/tass/1"]
+    assert links[0].text == "TASS — Putin congratulates Lukashenko"
+    listed = driver.find_elements(By.CSS_SELECTOR, "#item-ev-treaty cite a")
+    assert [a.get_attribute("href") for a in listed] == ["https://example.org/tass/1"]
+
+
+def test_html_browser_popover_fits_a_400px_screen(driver: Any, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    metrics = {"width": 400, "height": 800, "deviceScaleFactor": 1, "mobile": True}
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
+    try:
+        _open(driver, tmp_path, _linked_timeline())
+        for mark in driver.find_elements(By.CSS_SELECTOR, ".event-mark"):
+            driver.execute_script(
+                "arguments[0].scrollIntoView({block: 'center', inline: 'center'});"
+                "arguments[0].click();",
+                mark,
+            )
+            right, overflow, page = driver.execute_script(
+                "var p = document.getElementById('popover');"
+                "return [p.getBoundingClientRect().right, p.scrollWidth - p.clientWidth,"
+                "        document.documentElement.scrollWidth];"
+            )
+            # the popover inside the screen, its text inside the popover, the page not wider
+            name = mark.get_attribute("data-event-id")
+            assert right <= 400 and overflow <= 0 and page <= 400, (name, right, overflow, page)
+            driver.execute_script("document.body.click();")
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

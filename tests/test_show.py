@@ -143,5 +143,6 @@ def test_show_cli_bad_options(timeline_file: Path, tmp_path: Path) -> None:
     assert runner.invoke(app, ["show", str(timeline_file), "--from", "soon"]).exit_code == 2
     assert runner.invoke(app, ["show", str(timeline_file), "--type", "party"]).exit_code == 2
     assert runner.invoke(app, ["show", str(timeline_file), "--min-sources", "0"]).exit_code == 2
+    # a path that does not exist is a usage error (2) in every command, as in `build`
     result = runner.invoke(app, ["show", str(tmp_path / "gone.json")])
-    assert result.exit_code == 3 and "gone.json" in result.stderr
+    assert result.exit_code == 2 and "gone.json" in result.stderr

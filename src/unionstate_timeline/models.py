@@ -6,11 +6,13 @@ exactly and a typo in a downstream file is an error rather than silently ignored
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 SCHEMA_VERSION = "1.0"
+ISO_DAY = r"^\d{4}-\d{2}-\d{2}$"  # When.start/end: the days writers compute with
 
 Precision = Literal[
     "day", "week", "month", "season", "quarter", "half", "year", "decade", "century", "unknown"
@@ -49,8 +51,12 @@ class When(_Model):
         description="TIMEX3 value: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-H1, YYYY-SP|SU|FA|WI, "
         "YYY (decade), XXXX-MM-DD when the year is unknown, or an interval A/B."
     )
-    start: str | None = Field(None, description="First ISO day covered; null if unknown.")
-    end: str | None = Field(None, description="Last ISO day covered; null if unknown.")
+    start: str | None = Field(
+        None, pattern=ISO_DAY, description="First ISO day covered (YYYY-MM-DD); null if unknown."
+    )
+    end: str | None = Field(
+        None, pattern=ISO_DAY, description="Last ISO day covered (YYYY-MM-DD); null if unknown."
+    )
     precision: Precision = Field(description="Granularity the source text gives.")
     mod: str | None = Field(
         None, description="TIMEX3 modifier kept beside the value: START, MID, END, BEFORE, ..."
@@ -58,6 +64,14 @@ class When(_Model):
     text: str | None = Field(None, description="The temporal expression as written.")
     method: str = Field(description="How the value was reached (explicit, dct+weekday, ...).")
     confidence: float = Field(ge=0.0, le=1.0, description="Confidence in the value, 0..1.")
+
+    @field_validator("start", "end")
+    @classmethod
+    def _real_day(cls, v: str | None) -> str | None:
+        """A day on the calendar (2019-02-30 matches the pattern but is not one)."""
+        if v is not None:
+            date.fromisoformat(v)  # ValueError -> a validation error naming the field
+        return v
 
 
 class Timex(_Model):

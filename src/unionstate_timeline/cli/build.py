@@ -12,6 +12,7 @@ import typer
 from ..errors import InputError, TimelineError
 from .common import emit as _emit
 from .common import fail as _fail
+from .common import safe, warn
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -33,7 +34,10 @@ class Engine(str, Enum):
 def build(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here.")] = None,
-    fmt: Annotated[BuildFormat, typer.Option("-f", "--format")] = BuildFormat.json,
+    fmt: Annotated[
+        BuildFormat | None,
+        typer.Option("-f", "--format", help="[default: from -o's extension, else json]"),
+    ] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model name or path.")] = None,
     workers: Annotated[int, typer.Option(min=1, help="Processes for spaCy (n_process).")] = 1,
     strict: Annotated[bool, typer.Option(help="Exit 3 when any file is skipped.")] = False,
@@ -74,6 +78,7 @@ def build(
 
     console = Console(stderr=True)
     stats = BuildStats()
+    fmt = _build_format(fmt, output)
     try:
         _check_build_paths(paths, output)
         with Progress(
@@ -121,15 +126,40 @@ def build(
         _emit(to_csv(timeline) if fmt is BuildFormat.csv else to_json(timeline), output)
     except TimelineError as exc:
         raise _fail(exc) from None
-    console.print(
-        f"{stats.documents} documents read, {len(stats.skipped)} skipped, {stats.events} events, "
-        f"{stats.claims} claims in {stats.seconds:.1f}s"
-        + (f" ({stats.cached} from cache)" if stats.cached else "")
-        + (f" ({stats.reused} from --base)" if stats.reused else "")
-        + (f" -> {output}" if output else "")
-    )
+    console.print(summary_line(stats, output), soft_wrap=True, highlight=False, markup=False)
     if strict and stats.skipped:
         raise typer.Exit(3)
+
+
+def _build_format(fmt: BuildFormat | None, output: Path | None) -> BuildFormat:
+    """-f, else what -o's extension names (json or csv), else json; a mismatch is said."""
+    from ..outputs.export import format_for
+
+    named = format_for(output) if output is not None else None
+    known = BuildFormat(named.value) if named and named.value in BuildFormat.__members__ else None
+    if fmt is None:
+        if named is not None and known is None:
+            warn(f"build writes json or csv, not {named.value}: writing json to {output}")
+        return known or BuildFormat.json
+    if named is not None and known is not fmt:
+        warn(f"writing {fmt.value} to {output}, whose extension says {named.value}")
+    return fmt
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def summary_line(stats: BuildStats, output: Path | None) -> str:
+    """The one line a build ends with (never wrapped: scripts read it)."""
+    return (
+        f"{_plural(stats.documents, 'document')} read, {len(stats.skipped)} skipped, "
+        f"{_plural(stats.events, 'event')}, {_plural(stats.claims, 'claim')} "
+        f"in {stats.seconds:.1f}s"
+        + (f" ({stats.cached} from cache)" if stats.cached else "")
+        + (f" ({stats.reused} from --base)" if stats.reused else "")
+        + (f" -> {safe(str(output))}" if output else "")
+    )
 
 
 def _check_build_paths(paths: list[Path], output: Path | None) -> None:
@@ -161,22 +191,31 @@ def _check_build_paths(paths: list[Path], output: Path | None) -> None:
         raise OutputError(f"{output}: permission denied")
 
 
+def _shown(text: str | None) -> str:
+    """A path or reason fit for the terminal: no control sequences, no rich markup."""
+    from rich.markup import escape
+
+    return escape(safe(text or ""))
+
+
 def _report(console: Console, timeline: Timeline, stats: BuildStats, verbose: bool) -> None:
     """Print each skipped file once with its reason; warnings and tracebacks with --verbose."""
-    from rich.markup import escape
 
     skipped = {d.doc_id for d in stats.skipped}
     warned = [d for d in timeline.documents if d.reason and d.doc_id not in skipped]
     for info in stats.skipped:
         console.print(  # one line per file, never wrapped: scripts grep these
-            f"[yellow]skipped[/] {escape(info.path)}: {escape(info.reason or '')}", soft_wrap=True
+            f"[yellow]skipped[/] {_shown(info.path)}: {_shown(info.reason)}", soft_wrap=True
         )
     if verbose:
         for info in warned:
             console.print(
-                f"[cyan]warning[/] {escape(info.path)}: {escape(info.reason or '')}", soft_wrap=True
+                f"[cyan]warning[/] {_shown(info.path)}: {_shown(info.reason)}", soft_wrap=True
             )
         for detail in stats.details:
-            console.print(escape(detail), highlight=False, soft_wrap=True)
+            console.print(_shown(detail), highlight=False, soft_wrap=True)
     elif warned:
-        console.print(f"{len(warned)} documents with warnings (--verbose lists them)")
+        console.print(
+            f"{_plural(len(warned), 'document')} with warnings (--verbose lists them)",
+            soft_wrap=True,
+        )

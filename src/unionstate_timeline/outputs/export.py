@@ -1,27 +1,18 @@
 """Writers from a Timeline to each export format, and the atomic file writer.
 
 Every writer is `to_<fmt>(timeline) -> str` and deterministic: the same timeline gives
-byte-identical text (no clocks, no dict-order accidents, no locale).
+byte-identical text (no clocks, no dict-order accidents, no locale). The CSV writers and their
+columns are in csvs.py, the SQLite database in sqlite.py.
 
-CSV columns, in this fixed order (one row per event; lists joined with " | "):
-
-    event_id, date, precision, start, end, type, status, title, actors, places,
-    sources, doc_ids, quotes, confidence, conflicts
-
-`date` is the TIMEX3 value (empty when undated), `start`/`end` the ISO days it covers,
-`sources` the number of distinct documents citing the event, `doc_ids` those documents,
-`quotes` every cited sentence, `conflicts` one "field: a (doc) vs b (doc)" entry per conflict.
-
-The claims CSV (`--claims`) has, in order:
-
-    claim_id, series, subject, value, unit, qualifier, attributed_to, as_of, precision,
-    start, end, sources, doc_ids, quotes
+Files this tool writes say so, so that a later build over the same folder can skip them: the
+Markdown starts with GENERATOR_COMMENT, the HTML page has `<meta name="generator">`, the
+TimelineJS JSON a top-level "generator"; timeline.json and the JSONL events are known by their
+shape (a top-level object with "schema_version" and "events"; lines with "event_id" and
+"citations").
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import tempfile
@@ -31,22 +22,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ContractError, OutputError
-from .present import date_label, doc_ids, number, series_of, source_count, type_label, year_of
+from .csvs import CLAIM_COLUMNS, EVENT_COLUMNS, JOIN, citations_csv, claims_csv, to_csv
+from .csvs import conflict_text as _conflict_text
+from .present import date_label, doc_ids, number, series_of, type_label, year_of
 
 if TYPE_CHECKING:  # models (pydantic) load only when used, so --help stays fast
     from pydantic import ValidationError
 
-    from ..models import Citation, Conflict, Event, Timeline, When
+    from ..models import Event, Timeline, When
 
-JOIN = " | "
-EVENT_COLUMNS = (
-    "event_id", "date", "precision", "start", "end", "type", "status", "title", "actors",
-    "places", "sources", "doc_ids", "quotes", "confidence", "conflicts",
-)  # fmt: skip
-CLAIM_COLUMNS = (
-    "claim_id", "series", "subject", "value", "unit", "qualifier", "attributed_to", "as_of",
-    "precision", "start", "end", "sources", "doc_ids", "quotes",
-)  # fmt: skip
+__all__ = ["CLAIM_COLUMNS", "EVENT_COLUMNS", "JOIN", "citations_csv", "claims_csv", "to_csv"]
+
+GENERATOR = "unionstate-timeline"
+GENERATOR_COMMENT = f"<!-- generator: {GENERATOR}; an export, not an article -->"
 
 
 class Format(str, Enum):
@@ -58,6 +46,30 @@ class Format(str, Enum):
     md = "md"
     html = "html"
     timelinejs = "timelinejs"
+    sqlite = "sqlite"
+
+
+TEXT_FORMATS = tuple(f for f in Format if f is not Format.sqlite)  # the ones render() returns
+
+# What a file name's extension says about its format (`-o x.csv` without -f is CSV).
+EXTENSIONS: dict[str, Format] = {
+    ".json": Format.json, ".csv": Format.csv, ".jsonl": Format.jsonl, ".ndjson": Format.jsonl,
+    ".md": Format.md, ".markdown": Format.md, ".html": Format.html, ".htm": Format.html,
+    ".db": Format.sqlite, ".sqlite": Format.sqlite, ".sqlite3": Format.sqlite,
+}  # fmt: skip
+
+
+def format_for(path: str | os.PathLike[str]) -> Format | None:
+    """The format a file name's extension names, or None when it names none."""
+    return EXTENSIONS.get(Path(path).suffix.lower())
+
+
+def extension_mismatch(fmt: Format, path: str | os.PathLike[str]) -> Format | None:
+    """The format the extension names when it is not `fmt` (TimelineJS files are .json)."""
+    named = format_for(path)
+    if named is None or named is fmt or (fmt is Format.timelinejs and named is Format.json):
+        return None
+    return named
 
 
 # --- json / jsonl ------------------------------------------------------------------------------
@@ -78,59 +90,14 @@ def claims_jsonl(timeline: Timeline) -> str:
     return "".join(c.model_dump_json() + "\n" for c in timeline.claims)
 
 
-# --- csv ---------------------------------------------------------------------------------------
-
-
-def _conflict_text(c: Conflict) -> str:
-    docs = c.doc_ids
-    pairs = [f"{v} ({docs[i]})" if i < len(docs) else v for i, v in enumerate(c.values)]
-    return f"{c.field}: {' vs '.join(pairs)}"
-
-
-def _when_cells(when: When | None) -> list[str]:
-    if when is None:
-        return ["", "", "", ""]
-    return [when.value, when.precision, when.start or "", when.end or ""]
-
-
-def _quotes(citations: list[Citation]) -> str:
-    return JOIN.join(" ".join(c.quote.split()) for c in citations)
-
-
-def _csv(columns: tuple[str, ...], rows: list[list[str]]) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(columns)
-    writer.writerows(rows)
-    return buf.getvalue()
-
-
-def _event_row(e: Event) -> list[str]:
-    date, precision, start, end = _when_cells(e.when)
-    return [
-        e.event_id, date, precision, start, end, e.type, e.status, e.title,
-        JOIN.join(e.actors), JOIN.join(e.places), str(source_count(e)),
-        JOIN.join(doc_ids(e.citations)), _quotes(e.citations), f"{e.confidence:g}",
-        JOIN.join(_conflict_text(c) for c in e.conflicts),
-    ]  # fmt: skip
-
-
-def to_csv(timeline: Timeline) -> str:
-    """One row per event, columns in EVENT_COLUMNS order."""
-    return _csv(EVENT_COLUMNS, [_event_row(e) for e in timeline.events])
-
-
-def claims_csv(timeline: Timeline) -> str:
-    """One row per numeric claim, columns in CLAIM_COLUMNS order."""
-    rows = []
-    for c in timeline.claims:
-        as_of, precision, start, end = _when_cells(c.as_of)
-        rows.append([
-            c.claim_id, c.series, c.subject, number(c.value), c.unit, c.qualifier or "",
-            c.attributed_to or "", as_of, precision, start, end,
-            str(len(doc_ids(c.citations))), JOIN.join(doc_ids(c.citations)), _quotes(c.citations),
-        ])  # fmt: skip
-    return _csv(CLAIM_COLUMNS, rows)
+def safe_url(url: str | None) -> str | None:
+    """An http(s) URL fit for a link, else None (no javascript:, data:, or spaces)."""
+    if not url:
+        return None
+    url = url.strip()
+    if not url.lower().startswith(("http://", "https://")) or any(c.isspace() for c in url):
+        return None
+    return url
 
 
 # --- markdown ----------------------------------------------------------------------------------
@@ -144,7 +111,15 @@ def _md_text(text: str) -> str:
     return text
 
 
-def _md_event(e: Event, outlets: dict[str, str]) -> list[str]:
+def _md_link(text: str, url: str | None) -> str:
+    link = safe_url(url)
+    if link is None:
+        return f"*{_md_text(text)}*"
+    target = link.replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
+    return f"[{_md_text(text)}](<{target}>)"
+
+
+def _md_event(e: Event, outlets: dict[str, str], urls: dict[str, str | None]) -> list[str]:
     status = "" if e.status == "occurred" else f" *({e.status})*"
     lines = [
         f"- **{_md_text(date_label(e.when))}** · {type_label(e.type)} · {_md_text(e.title)}{status}"
@@ -155,7 +130,7 @@ def _md_event(e: Event, outlets: dict[str, str]) -> list[str]:
     lines += [f"  - ⚠ conflict: {_md_text(_conflict_text(k))}" for k in e.conflicts]
     for c in e.citations:
         source = outlets.get(c.doc_id, c.doc_id)
-        lines.append(f"  > {_md_text(c.quote)} — *{_md_text(source)}*")
+        lines.append(f"  > {_md_text(c.quote)} — {_md_link(source, urls.get(c.doc_id))}")
     return lines
 
 
@@ -187,7 +162,10 @@ def to_md(timeline: Timeline) -> str:
     outlets = {
         d.doc_id: f"{d.outlet}, {d.doc_id}" if d.outlet else d.doc_id for d in timeline.documents
     }
+    urls = {d.doc_id: d.url for d in timeline.documents}
     lines = [
+        GENERATOR_COMMENT,
+        "",
         "# Timeline",
         "",
         f"{len(timeline.events)} events and {len(timeline.claims)} claims "
@@ -200,7 +178,7 @@ def to_md(timeline: Timeline) -> str:
     for year in sorted(groups, key=lambda y: (y == "Undated", y)):
         lines += [f"## {year}", ""]
         for e in groups[year]:
-            lines += _md_event(e, outlets)
+            lines += _md_event(e, outlets, urls)
         lines.append("")
     if timeline.claims:
         lines += _md_claims(timeline)
@@ -248,20 +226,29 @@ def _tl_dates(when: When, start: str, end: str) -> dict[str, dict[str, int]]:
     return dates
 
 
-def _html_quotes(e: Event, outlets: dict[str, str]) -> str:
+def _html_quotes(e: Event, outlets: dict[str, str], urls: dict[str, str | None]) -> str:
     from html import escape
 
-    parts = [
-        f"<blockquote>{escape(' '.join(c.quote.split()))}<br><cite>"
-        f"{escape(outlets.get(c.doc_id, c.doc_id))}</cite></blockquote>"
-        for c in e.citations
-    ]
+    parts = []
+    for c in e.citations:
+        source = escape(outlets.get(c.doc_id, c.doc_id))
+        if link := safe_url(urls.get(c.doc_id)):
+            source = f'<a href="{escape(link)}" rel="noopener noreferrer">{source}</a>'
+        parts.append(
+            f"<blockquote>{escape(' '.join(c.quote.split()))}<br><cite>{source}</cite></blockquote>"
+        )
     return "".join(parts)
 
 
 def to_timelinejs(timeline: Timeline) -> str:
-    """TimelineJS3 JSON; events without a calendar year are left out (TimelineJS needs one)."""
+    """TimelineJS3 JSON; events without a calendar year are left out (TimelineJS needs one).
+
+    TimelineJS renders headline, text and display_date as HTML: every one is escaped here.
+    """
+    from html import escape
+
     outlets = {d.doc_id: d.outlet or d.doc_id for d in timeline.documents}
+    urls = {d.doc_id: d.url for d in timeline.documents}
     events: list[dict[str, Any]] = []
     undated = 0
     for e in timeline.events:
@@ -272,13 +259,14 @@ def to_timelinejs(timeline: Timeline) -> str:
         status = "" if e.status == "occurred" else f" ({e.status})"
         events.append({
             **_tl_dates(when, when.start, when.end),
-            "display_date": date_label(e.when),
-            "text": {"headline": e.title + status, "text": _html_quotes(e, outlets)},
-            "group": type_label(e.type),
+            "display_date": escape(date_label(e.when)),
+            "text": {"headline": escape(e.title + status), "text": _html_quotes(e, outlets, urls)},
+            "group": escape(type_label(e.type)),
             "unique_id": e.event_id,
         })  # fmt: skip
     note = f" {undated} undated events are not shown." if undated else ""
     doc = {
+        "generator": GENERATOR,
         "title": {"text": {"headline": "Timeline",
                            "text": f"{len(events)} events from {len(timeline.documents)} "
                                    f"documents.{note}"}},
@@ -311,15 +299,34 @@ CLAIM_WRITERS: dict[Format, Callable[[Timeline], str]] = {
     Format.csv: claims_csv,
     Format.jsonl: claims_jsonl,
 }
+TABLES = ("events", "claims", "citations")
 
 
-def render(timeline: Timeline, fmt: Format, *, claims: bool = False) -> str:
-    """The text of one export; claims=True selects the claims table (csv and jsonl only)."""
-    if claims:
-        if fmt not in CLAIM_WRITERS:
-            raise ValueError(f"claims export is available for csv and jsonl, not {fmt.value}")
-        return CLAIM_WRITERS[fmt](timeline)
-    return WRITERS[fmt](timeline)
+def render(
+    timeline: Timeline,
+    fmt: Format,
+    *,
+    claims: bool = False,
+    table: str = "events",
+    bom: bool = False,
+    raw_cells: bool = False,
+) -> str:
+    """The text of one export (every format but sqlite, which is a file: see sqlite.py).
+
+    table (or claims=True) selects events, claims (csv, jsonl) or citations (csv); bom and
+    raw_cells apply to CSV only. ValueError for a combination that does not exist.
+    """
+    table = "claims" if claims else table
+    if fmt is Format.sqlite:
+        raise ValueError("sqlite is written to a file (-o), not rendered as text")
+    if table == "claims" and fmt not in CLAIM_WRITERS:
+        raise ValueError(f"claims export is available for csv and jsonl, not {fmt.value}")
+    if table == "citations" and fmt is not Format.csv:
+        raise ValueError(f"citations export is available for csv, not {fmt.value}")
+    if fmt is Format.csv:
+        writer = {"events": to_csv, "claims": claims_csv, "citations": citations_csv}[table]
+        return writer(timeline, bom=bom, raw=raw_cells)
+    return (CLAIM_WRITERS if table == "claims" else WRITERS)[fmt](timeline)
 
 
 def _validation_reason(exc: ValidationError) -> str:
@@ -351,6 +358,8 @@ def read_timeline(path: str | os.PathLike[str]) -> Timeline:
         raise ContractError(f"{name}: not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         raise ContractError(f"{name}: not JSON ({exc.msg} at line {exc.lineno})") from None
+    except RecursionError:
+        raise ContractError(f"{name}: not a timeline.json (nested too deeply)") from None
     if not isinstance(data, dict) or "events" not in data:
         raise ContractError(f"{name}: not a timeline.json (no top-level 'events')")
     version = str(data.get("schema_version", "1.0"))
@@ -358,6 +367,8 @@ def read_timeline(path: str | os.PathLike[str]) -> Timeline:
         raise ContractError(f"{name}: schema_version {version} is not supported (1.x is)")
     try:
         return Timeline.model_validate(data)
+    except RecursionError:
+        raise ContractError(f"{name}: not a timeline.json (nested too deeply)") from None
     except ValidationError as exc:
         raise ContractError(f"{name}: {_validation_reason(exc)}") from None
 

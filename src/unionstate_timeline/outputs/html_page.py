@@ -15,6 +15,7 @@ from html import escape
 from importlib import resources
 
 from ..models import Claim, Event, Timeline
+from .export import GENERATOR
 from .present import (
     date_label,
     doc_ids,
@@ -72,7 +73,7 @@ class Axis:
         if day.year in self.years:
             x0, width = self.years[day.year]
             year_start = date(day.year, 1, 1)
-            days = (date(day.year + 1, 1, 1) - year_start).days
+            days = (date(day.year, 12, 31) - year_start).days + 1  # no year 10000 to subtract
             return x0 + width * ((day - year_start).days + (1 if end else 0)) / days
         for first, last, x0 in self.gaps:
             if first <= day.year <= last:
@@ -84,7 +85,8 @@ def _days(e: Event) -> tuple[date, date] | None:
     if e.when is None or e.when.start is None or e.when.end is None:
         return None
     try:
-        return date.fromisoformat(e.when.start), date.fromisoformat(e.when.end)
+        a, b = date.fromisoformat(e.when.start), date.fromisoformat(e.when.end)
+        return (a, b) if a <= b else (b, a)  # a hand-edited file may have them swapped
     except ValueError:
         return None
 
@@ -240,10 +242,20 @@ def _source_names(timeline: Timeline) -> dict[str, str]:
     }
 
 
-def _event_item(e: Event, sources: dict[str, str]) -> str:
+def _source_link(name: str, url: str | None) -> str:
+    """The source's name, as a link when the document has an http(s) URL."""
+    from .export import safe_url
+
+    link = safe_url(url)
+    if link is None:
+        return escape(name)
+    return f'<a href="{escape(link)}" rel="noopener noreferrer">{escape(name)}</a>'
+
+
+def _event_item(e: Event, sources: dict[str, str], urls: dict[str, str | None]) -> str:
     quotes = "".join(
         f"<blockquote>{escape(' '.join(c.quote.split()))}"
-        f"<cite>{escape(sources.get(c.doc_id, c.doc_id))}"
+        f"<cite>{_source_link(sources.get(c.doc_id, c.doc_id), urls.get(c.doc_id))}"
         f" <code>{escape(c.doc_id)}:{c.start}–{c.end}</code></cite></blockquote>"
         for c in e.citations
     )
@@ -265,13 +277,13 @@ def _event_item(e: Event, sources: dict[str, str]) -> str:
     )
 
 
-def _event_list(events: list[Event], sources: dict[str, str]) -> str:
+def _event_list(events: list[Event], sources: dict[str, str], urls: dict[str, str | None]) -> str:
     groups: dict[str, list[Event]] = {}
     for e in events:
         groups.setdefault(year_of(e.when) or "Undated", []).append(e)
     out = []
     for year in sorted(groups, key=lambda y: (y == "Undated", y)):
-        items = "".join(_event_item(e, sources) for e in groups[year])
+        items = "".join(_event_item(e, sources, urls) for e in groups[year])
         out.append(f"<h3>{escape(year)}</h3><ul class='events'>{items}</ul>")
     return "".join(out)
 
@@ -316,6 +328,9 @@ def _documents(timeline: Timeline) -> str:
 
 def _details_data(timeline: Timeline, sources: dict[str, str]) -> str:
     """Per-event details for the popover, as JSON that is safe inside a <script> element."""
+    from .export import safe_url
+
+    urls = {d.doc_id: safe_url(d.url) for d in timeline.documents}
     data = {
         e.event_id: {
             "title": e.title,
@@ -329,6 +344,7 @@ def _details_data(timeline: Timeline, sources: dict[str, str]) -> str:
                     "q": " ".join(c.quote.split()),
                     "src": sources.get(c.doc_id, c.doc_id),
                     "doc": c.doc_id,
+                    **({"url": u} if (u := urls.get(c.doc_id)) else {}),
                 }
                 for c in e.citations
             ],
@@ -346,6 +362,7 @@ def _asset(name: str) -> str:
 def render_page(timeline: Timeline) -> str:
     """The whole page as one string."""
     sources = _source_names(timeline)
+    urls = {d.doc_id: d.url for d in timeline.documents}
     axis, placed, undated = layout(timeline.events)
     n_ev, n_cl, n_doc = len(timeline.events), len(timeline.claims), len(timeline.documents)
     body = (
@@ -353,13 +370,14 @@ def render_page(timeline: Timeline) -> str:
         "Hover or click a mark for its quotes and sources.</p></header>"
         f"{_legend(timeline.events)}<section id='chart'>{_axis_section(axis, placed, undated)}"
         "</section><aside id='popover' hidden></aside>"
-        f"<section><h2>Events</h2>{_event_list(timeline.events, sources)}</section>"
+        f"<section><h2>Events</h2>{_event_list(timeline.events, sources, urls)}</section>"
         + (f"<section><h2>Claims</h2>{_claims(timeline)}</section>" if timeline.claims else "")
         + f"<section><h2>Sources</h2>{_documents(timeline)}</section>"
     )
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta name="generator" content="{GENERATOR}">'
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">"
         '<link rel="icon" href="data:,"><title>Timeline</title>'

@@ -6,7 +6,35 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # models (pydantic) load only when used, so --help stays fast
-    from ..models import Citation, Claim, Event, When
+    from ..models import Citation, Claim, Event, Timeline, When
+
+# ESC/CSI/OSC sequences and the other C0/C1 controls a terminal acts on (tab and newline kept).
+_CONTROL = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?"
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+)
+
+
+def safe(text: str) -> str:
+    """Text with terminal control sequences removed, so an article or a file name cannot drive
+    the terminal (retitle it, hide text, plant hyperlinks) when printed."""
+    return _CONTROL.sub("", text)
+
+
+def _cleaned(value: object) -> object:
+    if isinstance(value, str):
+        return safe(value)
+    if isinstance(value, list):
+        return [_cleaned(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _cleaned(v) for k, v in value.items()}
+    return value
+
+
+def for_terminal(timeline: Timeline) -> Timeline:
+    """A copy of the timeline with every string made safe to print (for show and diff only:
+    the quotes no longer match their offsets if they held control characters)."""
+    return type(timeline).model_validate(_cleaned(timeline.model_dump()))
 
 
 _SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "fall", "WI": "winter"}

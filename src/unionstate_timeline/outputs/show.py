@@ -10,41 +10,13 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.table import Table
 from rich.text import Text
 
-from ..models import Claim, Event, Timeline, When
+from ..models import Claim, Event, Timeline
+from .filters import Filters, parse_bound
 from .present import date_label, doc_ids, number, series_of, source_count, type_label
 
+__all__ = ["filter_events", "parse_bound", "render_event", "render_table"]
+
 _STATUS_STYLE = {"planned": "italic yellow", "expected": "italic cyan", "cancelled": "strike dim"}
-
-
-def parse_bound(text: str, *, end: bool) -> date:
-    """YYYY, YYYY-MM or YYYY-MM-DD as the first (or, with end=True, last) day it names."""
-    parts = text.strip().split("-")
-    try:
-        nums = [int(p) for p in parts]
-        if len(parts) == 1 and len(parts[0]) == 4:
-            return date(nums[0], 12, 31) if end else date(nums[0], 1, 1)
-        if len(parts) == 2 and len(parts[0]) == 4:
-            first = date(nums[0], nums[1], 1)
-            if not end:
-                return first
-            following = date(nums[0] + (nums[1] == 12), nums[1] % 12 + 1, 1)
-            return date.fromordinal(following.toordinal() - 1)
-        if len(parts) == 3:
-            return date.fromisoformat(text.strip())
-    except ValueError:
-        pass
-    raise ValueError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
-
-
-def _overlaps(when: When | None, lo: date | None, hi: date | None) -> bool:
-    """True when the days the value covers meet [lo, hi]; undated never does."""
-    if lo is None and hi is None:
-        return True
-    if when is None or when.start is None or when.end is None:
-        return False
-    return (lo is None or when.end >= lo.isoformat()) and (
-        hi is None or when.start <= hi.isoformat()
-    )
 
 
 def filter_events(
@@ -57,14 +29,7 @@ def filter_events(
     min_sources: int = 1,
 ) -> list[Event]:
     """Events that pass every filter given (actor: case-insensitive substring of any actor)."""
-    needle = actor.casefold() if actor else None
-    return [
-        e for e in events
-        if _overlaps(e.when, date_from, date_to)
-        and (not types or e.type in types)
-        and (needle is None or any(needle in a.casefold() for a in e.actors))
-        and source_count(e) >= min_sources
-    ]  # fmt: skip
+    return Filters(date_from, date_to, types, actor, min_sources).events(events)
 
 
 class EventsView:
@@ -105,9 +70,14 @@ class EventsView:
             if actors and not wide:
                 title.append(f"\nactors: {actors}", style="dim")
             status = Text(e.status, style=_STATUS_STYLE.get(e.status, "dim"))
-            row: list[RenderableType] = [date_label(e.when), type_label(e.type), title, status]
+            row: list[RenderableType] = [
+                Text(date_label(e.when)),
+                Text(type_label(e.type)),
+                title,
+                status,
+            ]
             if wide:
-                row.append(actors)
+                row.append(Text(actors))
             table.add_row(*row, str(source_count(e)))
         return table
 
@@ -123,7 +93,7 @@ def _claims_table(series: str, claims: list[Claim]) -> Table:
     table.add_column("According to")
     table.add_column("Sources", overflow="fold")
     for c in claims:
-        table.add_row(
+        cells = (
             date_label(c.as_of),
             number(c.value, grouped=True),
             c.unit,
@@ -131,6 +101,7 @@ def _claims_table(series: str, claims: list[Claim]) -> Table:
             c.attributed_to or "",
             ", ".join(doc_ids(c.citations)),
         )
+        table.add_row(*(Text(x) for x in cells))
     return table
 
 
@@ -142,37 +113,74 @@ def render_table(
     types: Sequence[str] | None = None,
     actor: str | None = None,
     min_sources: int = 1,
+    filters: Filters | None = None,
 ) -> RenderableType:
     """Events (filtered, in timeline order) and then claims grouped as series.
 
     Dates may be given as strings (YYYY, YYYY-MM, YYYY-MM-DD; ValueError if not). Claims follow
     the date, actor (as who is quoted) and source filters; a type filter is about events, so
-    it hides claims.
+    it hides claims. `filters` replaces the keyword filters when given.
     """
     if isinstance(date_from, str):
         date_from = parse_bound(date_from, end=False)
     if isinstance(date_to, str):
         date_to = parse_bound(date_to, end=True)
-    events = filter_events(
-        timeline.events,
-        date_from=date_from,
-        date_to=date_to,
-        types=types,
-        actor=actor,
-        min_sources=min_sources,
-    )
-    parts: list[RenderableType] = [EventsView(events)]
-    if types:
+    if filters is None:
+        filters = Filters(date_from, date_to, types, actor, min_sources)
+    outlets = {d.doc_id: d.outlet for d in timeline.documents if d.outlet}
+    parts: list[RenderableType] = [EventsView(filters.events(timeline.events, outlets))]
+    if filters.types:
         return Group(*parts)
-    needle = actor.casefold() if actor else None
-    claims = [
-        c for c in timeline.claims
-        if _overlaps(c.as_of, date_from, date_to)
-        and (needle is None or needle in (c.attributed_to or "").casefold())
-        and len(doc_ids(c.citations)) >= min_sources
-    ]  # fmt: skip
+    claims = filters.claims(timeline.claims, outlets)
     grouped = series_of(claims)
     if grouped:
         parts.append(Text(f"Claims ({len(claims)} in {len(grouped)} series)", style="bold"))
         parts += [_claims_table(s, cs) for s, cs in grouped.items()]
+    return Group(*parts)
+
+
+def find_event(timeline: Timeline, event_id: str) -> Event | None:
+    """The event with this id, or the only one whose id starts with it."""
+    exact = [e for e in timeline.events if e.event_id == event_id]
+    if exact:
+        return exact[0]
+    prefixed = [e for e in timeline.events if e.event_id.startswith(event_id)]
+    return prefixed[0] if len(prefixed) == 1 else None
+
+
+def render_event(timeline: Timeline, event: Event) -> RenderableType:
+    """One event in full: date, type, status, actors, places, conflicts, every quote."""
+    docs = {d.doc_id: d for d in timeline.documents}
+    head = Text(event.title, style="bold")
+    head.append(f"\n{event.event_id}", style="dim")
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold", no_wrap=True)
+    facts.add_column()
+    when = event.when
+    date_text = date_label(when)
+    if when is not None and when.start:
+        date_text += f"  ({when.start} .. {when.end}; {when.precision}, {when.method})"
+    rows = [
+        ("Date", date_text),
+        ("Type", type_label(event.type)),
+        ("Status", event.status),
+        ("Actors", ", ".join(event.actors)),
+        ("Places", ", ".join(event.places)),
+        ("Confidence", f"{event.confidence:g}"),
+    ]
+    rows += [("Conflict", f"{c.field}: {' vs '.join(c.values)}") for c in event.conflicts]
+    for label, value in rows:
+        if value:
+            facts.add_row(label, Text(value))
+    parts: list[RenderableType] = [head, facts, Text(f"Sources ({source_count(event)})", "bold")]
+    for c in event.citations:
+        d = docs.get(c.doc_id)
+        source = Text(" ".join(x for x in (d and d.outlet, c.doc_id) if x), style="bold")
+        source.append(f"  {c.start}-{c.end}", style="dim")
+        if d is not None and d.published is not None:
+            source.append(f"  published {d.published.value}", style="dim")
+        if d is not None and d.url:
+            source.append(f"\n{d.url}", style="dim")
+        quote = Text("  " + " ".join(c.quote.split()))
+        parts += [source, quote]
     return Group(*parts)

@@ -26,7 +26,15 @@
     ev.conflicts.forEach(function (c) { pop.appendChild(el("p", "conflict", "\u26a0 " + c)); });
     ev.quotes.forEach(function (q) {
       var bq = el("blockquote", "", q.q);
-      bq.appendChild(el("cite", "", q.src + " (" + q.doc + ")"));
+      var cite = el("cite", "", q.url ? "" : q.src + " (" + q.doc + ")");
+      if (q.url) {
+        var a = el("a", "", q.src);
+        a.href = q.url;
+        a.rel = "noopener noreferrer";
+        cite.appendChild(a);
+        cite.appendChild(document.createTextNode(" (" + q.doc + ")"));
+      }
+      bq.appendChild(cite);
       pop.appendChild(bq);
     });
     var link = el("a", "", "show in the list");
