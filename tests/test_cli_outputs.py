@@ -196,10 +196,12 @@ def test_cli_deeply_nested_timeline_is_an_error_line(tmp_path: Path):
         assert result.stderr.startswith("error:") and "Traceback" not in result.output
 
 
-def test_cli_export_to_a_closed_stdout_is_an_error_line(timeline_file: Path):
+@pytest.mark.parametrize("command", ["export {f} -f csv", "show {f}", "diff {f} {f} -f json"])
+def test_cli_closed_stdout_is_an_error_line(timeline_file: Path, command: str):
     code = "from unionstate_timeline.cli import main; main()"
+    args = command.format(f=f'"{timeline_file}"')
     proc = subprocess.run(
-        f'"{sys.executable}" -c "{code}" export "{timeline_file}" -f csv >&-',
+        f'"{sys.executable}" -c "{code}" {args} >&-',
         shell=True,
         capture_output=True,
         text=True,

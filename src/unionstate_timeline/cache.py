@@ -7,13 +7,16 @@ extraction depends on: the package version and sources, the `patterns/` data fil
 version and the model name and version. A change to any of them starts a new, empty version
 directory; old ones can be deleted at will. `by-doc/` maps (doc_id, file sha256) to a key, which
 is how `build --base` finds the documents of an existing timeline. Files are written atomically
-(temp file + rename), so concurrent builds and interrupted writes never leave a torn entry.
+(temp file + rename), so concurrent builds and interrupted writes never leave a torn entry. An
+entry is the SHA-256 of its JSON, a newline, then the JSON; an entry whose checksum fails, or
+that holds another document than its key names, or that is not a regular file, is a miss.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -111,10 +114,17 @@ class ExtractionCache:
         return self.dir / "by-doc" / ident
 
     def _read(self, key: str) -> DocExtraction | None:
-        try:
-            return DocExtraction.model_validate_json(self._entry(key).read_bytes())
-        except (OSError, ValueError):  # missing or unreadable: treated as not cached
+        """The entry stored under key, or None when it is missing, unreadable, altered (its
+        checksum does not match) or the extraction of another document (swapped files)."""
+        data = _read_regular(self._entry(key))
+        checksum, _, payload = (data or b"").partition(b"\n")
+        if not payload or hashlib.sha256(payload).hexdigest().encode() != checksum:
             return None
+        try:
+            found = DocExtraction.model_validate_json(payload)
+        except ValueError:
+            return None
+        return found if self.key(found.doc) == key else None
 
     def get(self, doc: Document) -> DocExtraction | None:
         """The cached extraction of doc (with doc's own path), or None."""
@@ -132,15 +142,34 @@ class ExtractionCache:
         key = self.key(extraction.doc)
         info = extraction.doc.info
         try:
-            write_atomic_bytes(self._entry(key), extraction.model_dump_json().encode("utf-8"))
+            payload = extraction.model_dump_json().encode("utf-8")
+            checksum = hashlib.sha256(payload).hexdigest().encode()
+            write_atomic_bytes(self._entry(key), checksum + b"\n" + payload)
             write_atomic_bytes(self._index(info.doc_id, info.sha256), key.encode())
         except OSError as exc:
             self.write_error = f"cache {self.dir} not written ({exc.strerror or exc})"
 
     def find(self, info: DocumentInfo) -> DocExtraction | None:
         """The extraction last stored for a document of an existing timeline, or None."""
+        key = (_read_regular(self._index(info.doc_id, info.sha256)) or b"").decode(errors="replace")
+        return self._read(key.strip())
+
+
+MAX_ENTRY_BYTES = 256 * 1024 * 1024  # far above any extraction of a text spaCy accepts
+
+
+def _read_regular(path: Path) -> bytes | None:
+    """The bytes of a regular file, or None: a FIFO, device or folder in the cache's place is
+    not read (it could block the build forever), nor is anything missing or unreadable."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as fh:
         try:
-            key = self._index(info.doc_id, info.sha256).read_text().strip()
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
+                return None
+            return fh.read(MAX_ENTRY_BYTES + 1)
         except OSError:
             return None
-        return self._read(key)

@@ -97,6 +97,8 @@ def extract_documents(
             yield from _done(pending.popleft()[1], progress)
         doc = pending.popleft()[0]
         try:
+            if isinstance(spacy_doc, Exception):  # annotation failed on this document alone
+                raise spacy_doc
             extraction = extract(doc, spacy_doc)
         except Exception as exc:  # the safety net: one bad document must not kill the build
             if on_error is not None:

@@ -119,7 +119,7 @@ def build(
                     **options,
                 )
                 if store is not None and store.write_error:
-                    console.print(f"[yellow]warning[/] {store.write_error}")
+                    console.print(f"[yellow]warning[/] {_shown(store.write_error)}")
         _report(console, timeline, stats, verbose)
         if stats.documents == 0:
             raise _fail(InputError(", ".join(map(str, paths)), "no readable articles"))

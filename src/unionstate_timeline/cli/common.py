@@ -81,6 +81,15 @@ def write_stdout(text: str) -> None:
         raise OutputError(f"stdout: cannot write ({exc.strerror or exc})") from exc
 
 
+def stdout_console() -> Any:
+    """A rich Console on stdout; a closed stdout is an output error, as for write_stdout."""
+    from rich.console import Console
+
+    if sys.stdout is None:
+        raise OutputError("stdout is closed")
+    return Console()
+
+
 def emit(text: str, output: Path | None) -> None:
     """Write to stdout, or atomically to `output`."""
     if output is None:

@@ -15,7 +15,7 @@ import typer
 from ..errors import OutputError, TimelineError
 from ..outputs.export import Format
 from .common import fail as _fail
-from .common import usage, warn, write_stdout
+from .common import stdout_console, usage, warn, write_stdout
 
 if TYPE_CHECKING:
     from ..models import Timeline
@@ -118,20 +118,22 @@ def show(
     text: Grep = None,
 ) -> None:
     """Print the timeline as a chronological table; numeric claims as series."""
-    from rich.console import Console
-
     from ..outputs.present import for_terminal
     from ..outputs.show import find_event, render_event, render_table
 
     filters = _filters(date_from, date_to, types, actor, min_sources, doc, text)
     timeline = for_terminal(_load(file))
+    try:
+        console = stdout_console()
+    except TimelineError as exc:
+        raise _fail(exc) from None
     if event_id is not None:
         event = find_event(timeline, event_id)
         if event is None:
             raise _fail(_NoSuchEvent(f"{file}: no event {event_id!r}"))
-        Console().print(render_event(timeline, event))
+        console.print(render_event(timeline, event))
         return
-    Console().print(render_table(timeline, filters=filters))
+    console.print(render_table(timeline, filters=filters))
 
 
 class _NoSuchEvent(TimelineError):
@@ -256,9 +258,7 @@ def diff(
         elif fmt is DiffFormat.md:
             write_stdout(diffing.to_md(result))
         else:
-            from rich.console import Console
-
-            Console().print(diffing.to_table(result))
+            stdout_console().print(diffing.to_table(result))
     except TimelineError as exc:
         raise _fail(exc) from None
     if not result.equal:

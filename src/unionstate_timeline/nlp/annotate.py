@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -63,7 +65,85 @@ def get_nlp(model: str | None = None) -> Language:
 
 def annotate(
     texts: Iterable[str], *, model: str | None = None, batch_size: int = 32, n_process: int = 1
-) -> Iterator[Doc]:
-    """Stream texts through the pipeline."""
+) -> Iterator[Doc | Exception]:
+    """Stream texts through the pipeline: one Doc per text, in order, or the error that text
+    raised. When `nlp.pipe` fails, the texts it held are redone one at a time and the stream
+    restarts after them, so one bad text never loses the others."""
     nlp = get_nlp(model)
-    yield from nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
+    source = iter(texts)
+    held: deque[str] = deque()  # given to nlp.pipe, not yet returned
+
+    def feed() -> Iterator[str]:
+        for text in source:
+            held.append(text)
+            yield text
+
+    while True:
+        try:
+            with _interrupt_stops_workers(n_process):
+                for doc in nlp.pipe(feed(), batch_size=batch_size, n_process=n_process):
+                    held.popleft()
+                    yield doc
+            return
+        except Exception:
+            while held:
+                yield _one(nlp, held.popleft())
+
+
+def _one(nlp: Language, text: str) -> Doc | Exception:
+    try:
+        return nlp(text)
+    except Exception as exc:  # the safety net of one document
+        return exc
+
+
+@contextmanager
+def _interrupt_stops_workers(n_process: int) -> Iterator[None]:
+    """Ctrl-C is for the parent: the worker processes of nlp.pipe ignore SIGINT (no traceback
+    from each), and the parent stops them before spaCy waits for them to finish their queues,
+    so an interrupted build exits 130 like a build with one process."""
+    import signal
+    import threading
+
+    if n_process == 1 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    import multiprocessing
+    import multiprocessing.util
+
+    _register_after_fork()
+
+    def stop(signum: int, frame: object) -> None:
+        import warnings
+
+        for child in multiprocessing.active_children():
+            child.terminate()
+        # spaCy then warns that its workers did not complete: they were told not to
+        warnings.filterwarnings("ignore", message=r"\[W127\]")
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@lru_cache(maxsize=1)
+def _register_after_fork() -> None:
+    import multiprocessing.util
+
+    multiprocessing.util.register_after_fork(_IGNORE_SIGINT, _ignore_sigint)
+
+
+class _Marker:
+    """A weak-referenceable key for multiprocessing's after-fork registry."""
+
+
+_IGNORE_SIGINT = _Marker()
+
+
+def _ignore_sigint(_: object) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

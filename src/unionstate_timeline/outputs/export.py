@@ -390,8 +390,23 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     """Write text (UTF-8) to path through a temp file in the same folder and os.replace.
 
     A reader sees the old file or the new one, never half of it; a failed write leaves no temp.
+    A target that is not a regular file (a device, a FIFO) is written in place, never replaced.
     """
+    import stat
+
     target = Path(path)
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        mode = stat.S_IFREG  # not there yet (or not reachable): the atomic path reports it
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        # a device, FIFO or socket (-o /dev/null): a rename would replace the node itself
+        try:
+            with open(target, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+        except OSError as exc:
+            raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from exc
+        return
     folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")

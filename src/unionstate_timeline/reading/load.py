@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..models import Document, DocumentInfo
-from .decode import _os_reason, decode_bytes, read_bytes
+from .decode import MAX_CHARS, _os_reason, decode_bytes, read_bytes, scrub, too_long
 from .document import ManifestEntry, html_document, make_document
 from .html import HTML_SUFFIXES, looks_like_html
 from .records import DEFAULT_MAX_BYTES, MANIFEST_NAMES, _iter_jsonl_articles, read_manifest
@@ -24,7 +24,7 @@ from .records import DEFAULT_MAX_BYTES, MANIFEST_NAMES, _iter_jsonl_articles, re
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 JSON_SUFFIXES = {".json", ".jsonl", ".gz"}
 LOADED_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | HTML_SUFFIXES
-MAX_CHARS = 1_000_000  # spaCy's own limit (nlp.max_length) for one text
+__all__ = ["MAX_CHARS", "iter_documents", "list_files", "load_file", "loadable"]
 
 
 def loadable(path: Path) -> bool:
@@ -36,14 +36,20 @@ def loadable(path: Path) -> bool:
 
 
 def _doc_id(relative: Path) -> str:
-    """The path without its extension ("articles.jsonl.gz" -> "articles")."""
+    """The path without its extension ("articles.jsonl.gz" -> "articles"); bytes of the name
+    that are not UTF-8 ("bad\\xff.txt") become U+FFFD, so ids and paths can be written out."""
     if relative.suffix.lower() == ".gz":
         relative = relative.with_suffix("")
-    return relative.with_suffix("").as_posix()
+    return _shown(relative.with_suffix(""))
+
+
+def _shown(path: Path) -> str:
+    """A path as text that can be written (as UTF-8, JSON); the file is still opened by Path."""
+    return scrub(str(path))[0]
 
 
 def _skip(path: Path, doc_id: str, reason: str) -> DocumentInfo:
-    return DocumentInfo(doc_id=doc_id, path=str(path), status="skipped", reason=reason)
+    return DocumentInfo(doc_id=doc_id, path=_shown(path), status="skipped", reason=reason)
 
 
 def _walk(root: Path) -> Iterator[Path | DocumentInfo]:
@@ -99,7 +105,7 @@ def list_files(paths: Iterable[str | Path]) -> tuple[list[FileUnit], list[Docume
         try:
             mode = root.stat().st_mode
         except (OSError, RuntimeError) as exc:
-            skipped.append(_skip(root, root.stem or str(root), _os_reason(exc)))
+            skipped.append(_skip(root, _shown(Path(root.stem or root)), _os_reason(exc)))
             continue
         if not stat.S_ISDIR(mode):
             files.append((root, _doc_id(Path(root.name)), {}))
@@ -122,7 +128,7 @@ def _unique_ids(files: list[FileUnit]) -> list[FileUnit]:
     seen: set[str] = set()
     out: list[FileUnit] = []
     for path, doc_id, rows in files:
-        for candidate in (doc_id, f"{doc_id}{path.suffix}", path.as_posix()):
+        for candidate in (doc_id, f"{doc_id}{_shown(Path(path.suffix))}", _shown(path)):
             if candidate not in seen:
                 break
         seen.add(candidate)
@@ -153,17 +159,17 @@ def load_file(
         if path.suffix.lower() in JSON_SUFFIXES:
             return list(_iter_jsonl_articles(path, doc_id, max_bytes))
         data = read_bytes(path, max_bytes)
-        text, warning = decode_bytes(data, str(path))
-        if len(text) > MAX_CHARS:
-            raise InputError(
-                str(path),
-                f"too long for the parser ({len(text):,} characters; limit {MAX_CHARS:,})",
-            )
+        shown = _shown(path)
+        text, warning = decode_bytes(data, shown)
+        if problem := too_long(text):
+            raise InputError(shown, problem)
+        if shown != str(path):
+            warning = "; ".join(filter(None, [warning, "file name is not valid UTF-8"]))
         meta = manifest.get(path.name) or manifest.get(doc_id)
         digest = hashlib.sha256(data).hexdigest()
         if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
-            return [html_document(doc_id, str(path), text, digest, meta, warning)]
-        return [make_document(doc_id, str(path), text, sha256=digest, meta=meta, reason=warning)]
+            return [html_document(doc_id, shown, text, digest, meta, warning)]
+        return [make_document(doc_id, shown, text, sha256=digest, meta=meta, reason=warning)]
     except InputError as exc:
         return [_skip(path, doc_id, exc.reason)]
     except Exception as exc:  # a loader bug on one file must not lose the batch

@@ -13,7 +13,7 @@ from typing import Any
 from ..errors import InputError
 from ..models import Document, DocumentInfo
 from ..patterns import load_json_data
-from .decode import decode_bytes, read_bytes
+from .decode import blank, decode_bytes, read_bytes, scrub, too_long
 from .document import ManifestEntry, html_document, make_document
 from .html import looks_like_html
 
@@ -48,7 +48,16 @@ def _field(value: Any) -> str | None:
     """A metadata value as a clean string; nested objects and blanks are None."""
     if value is None or isinstance(value, (dict, list, bool)):
         return None
-    return str(value).strip() or None
+    return scrub(str(value))[0].strip() or None
+
+
+def _not_json(exc: ValueError | RecursionError) -> str:
+    """Why json.loads refused: its message, "nested too deeply", or a number too long to read."""
+    if isinstance(exc, json.JSONDecodeError):
+        return exc.msg
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    return "a number too long to read"  # int() refuses more than sys.get_int_max_str_digits()
 
 
 def _json_lines(text: str) -> Iterator[tuple[int, Any, str | None]]:
@@ -58,9 +67,8 @@ def _json_lines(text: str) -> Iterator[tuple[int, Any, str | None]]:
             continue
         try:
             yield n, json.loads(line), None
-        except (json.JSONDecodeError, RecursionError) as exc:
-            msg = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
-            yield n, None, f"line {n} is not JSON ({msg})"
+        except (ValueError, RecursionError) as exc:
+            yield n, None, f"line {n} is not JSON ({_not_json(exc)})"
 
 
 def read_manifest(folder: Path) -> tuple[dict[str, ManifestEntry], list[DocumentInfo]]:
@@ -78,11 +86,7 @@ def read_manifest(folder: Path) -> tuple[dict[str, ManifestEntry], list[Document
         try:
             text, _ = decode_bytes(read_bytes(path, DEFAULT_MAX_BYTES), str(path))
             if name.endswith(".csv"):
-                reader = csv.DictReader(text.splitlines())
-                if not set(_aliases()["file"]) & set(reader.fieldnames or []):
-                    problems.append("no 'file' column; manifest ignored")
-                else:
-                    rows = list(reader)
+                rows = _csv_rows(text, problems)
             else:
                 for n, row, problem in _json_lines(text):
                     if problem or not isinstance(row, dict):
@@ -123,6 +127,39 @@ def read_manifest(folder: Path) -> tuple[dict[str, ManifestEntry], list[Document
     return {}, []
 
 
+def _csv_rows(text: str, problems: list[str]) -> list[dict[str, Any]]:
+    """The rows of manifest.csv, one per line.
+
+    A quote left open swallows every later line into one field: when a row runs across lines,
+    the file is read again line by line, and each line with an odd number of quotes is
+    reported and left out, so the rows after it are kept.
+    """
+    lines = text.splitlines()
+    reader = csv.DictReader(lines)
+    fields = reader.fieldnames or []
+    if not set(_aliases()["file"]) & set(fields):
+        problems.append("no 'file' column; manifest ignored")
+        return []
+    header_end = last = reader.line_num
+    rows: list[dict[str, Any]] = []
+    for row in reader:
+        if reader.line_num - last > 1:  # a quoted field with line breaks, or a blank line
+            break
+        last = reader.line_num
+        rows.append(row)
+    else:
+        return rows
+    rows, bad = [], []
+    for n, line in enumerate(lines[header_end:], header_end + 1):
+        if line.count('"') % 2:
+            bad.append(str(n))
+        elif line.strip():
+            rows.extend(csv.DictReader([line], fieldnames=fields))
+    if bad:
+        problems.append(f"unbalanced quote on line {', '.join(bad)}; those rows left out")
+    return rows
+
+
 def _iter_jsonl_articles(
     path: Path, doc_prefix: str, max_bytes: int
 ) -> Iterator[Document | DocumentInfo]:
@@ -135,16 +172,15 @@ def _iter_jsonl_articles(
     if path.suffix.lower() == ".json":
         try:
             data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            reason = f"not valid JSON ({exc.msg} at line {exc.lineno})"
-            raise InputError(str(path), reason) from None
-        except RecursionError:
-            raise InputError(str(path), "not valid JSON (nested too deeply)") from None
+        except (ValueError, RecursionError) as exc:
+            where = f" at line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else ""
+            raise InputError(str(path), f"not valid JSON ({_not_json(exc)}{where})") from None
         data = data if isinstance(data, list) else [data]
         records: list[tuple[int, Any, str | None]] = [(n, r, None) for n, r in enumerate(data, 1)]
     else:
         records = list(_json_lines(text))
     unit = "record" if path.suffix.lower() == ".json" else "line"
+    shown = scrub(str(path))[0]
     seen: set[str] = set()
     for n, rec, problem in records:
         rid = _get(rec, "id") if isinstance(rec, dict) else None
@@ -152,27 +188,30 @@ def _iter_jsonl_articles(
         body = _text_of(rec) if isinstance(rec, dict) else None
         if problem is None and body is None:
             problem = f"{unit} {n} has no 'text' string"
-        elif problem is None and not body.strip():  # type: ignore[union-attr]
+        elif problem is None and blank(body):  # type: ignore[arg-type]
             problem = f"{unit} {n} has an empty text"
+        elif problem is None and (long := too_long(body)):  # type: ignore[arg-type]
+            problem = f"{unit} {n}: {long}"
         elif problem is None and (lang := _get(rec, "language")) and not _english(lang):
             problem = f"{unit} {n} is not in English (language {lang!r})"
         if problem:
-            yield DocumentInfo(doc_id=doc_id, path=str(path), status="skipped", reason=problem)
+            yield DocumentInfo(doc_id=doc_id, path=shown, status="skipped", reason=problem)
             continue
-        note = warning
+        body, lone = scrub(body)  # type: ignore[arg-type]
+        note = "; ".join(
+            filter(None, [warning, f"{lone} lone UTF-16 surrogate(s) replaced" if lone else None])
+        )
         if doc_id in seen:  # two records with one id would make their citations ambiguous
             doc_id, note = (
                 f"{doc_id}~{n}",
-                "; ".join(
-                    filter(None, [warning, f"id {rid!r} repeats an earlier record; renamed"])
-                ),
+                "; ".join(filter(None, [note, f"id {rid!r} repeats an earlier record; renamed"])),
             )
         seen.add(doc_id)
         meta = _meta(rec)
-        if looks_like_html(body):  # type: ignore[arg-type]
-            yield html_document(doc_id, str(path), body, None, meta, note)  # type: ignore[arg-type]
+        if looks_like_html(body):
+            yield html_document(doc_id, shown, body, None, meta, note or None)
         else:
-            yield make_document(doc_id, str(path), body, meta=meta, reason=note)  # type: ignore[arg-type]
+            yield make_document(doc_id, shown, body, meta=meta, reason=note or None)
 
 
 def _gunzip(data: bytes, path: Path, max_bytes: int) -> bytes:

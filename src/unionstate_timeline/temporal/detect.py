@@ -212,12 +212,22 @@ def register() -> None:
 
     @Language.component("unionstate_paragraphs", assigns=["token.is_sent_start"])
     def paragraph_breaks(doc: Doc) -> Doc:
-        """Start a sentence after every line break, so headlines never join the next paragraph."""
+        """Start a sentence after every line break, so headlines never join the next paragraph.
+
+        Set as one array: each `Token.is_sent_start = ...` re-scans the whole Doc (quadratic)."""
+        import numpy
+        from spacy.attrs import SENT_START
+
+        if len(doc) == 0:
+            return doc
+        starts = doc.to_array([SENT_START])
+        not_start = numpy.uint64(2**64 - 1)  # -1 in spaCy's uint64 arrays
         for token in doc[:-1]:
             if "\n" in token.text or "\n" in token.whitespace_:
-                doc[token.i + 1].is_sent_start = True
+                starts[token.i + 1] = 1
                 # and the parser may not end that sentence after its first word
                 nxt = token.i + 2
                 if nxt < len(doc) and not doc[nxt].is_space and "\n" not in doc[token.i + 1].text:
-                    doc[nxt].is_sent_start = False
+                    starts[nxt] = not_start
+        doc.from_array([SENT_START], starts)  # type: ignore[arg-type]  # stubs say float
         return doc
