@@ -47,9 +47,9 @@ def anchor_words() -> set[str]:
         for w in lx.get(key, [])
     }
     function |= set(lx["numbers"]) | set(lx["ordinals"]) | set(lx["relative_words"])
-    words: set[str] = set()
+    anchors: set[str] = set()
 
-    def walk(value: Any) -> None:
+    def walk(value: Any, words: set[str]) -> None:
         if isinstance(value, dict):
             for key, item in value.items():
                 if key in ("LOWER", "TEXT") and isinstance(item, str):
@@ -57,14 +57,22 @@ def anchor_words() -> set[str]:
                 elif key == "IN" and isinstance(item, list):
                     words.update(w.lower() for w in item if isinstance(w, str))
                 else:
-                    walk(item)
+                    walk(item, words)
         elif isinstance(value, list):
             for item in value:
-                walk(item)
+                walk(item, words)
 
     for _, patterns in matcher_patterns("temporal.jsonl"):
-        walk(patterns)
-    return {w for w in words if w.rstrip(".") not in function and any(c.isalpha() for c in w)}
+        for pattern in patterns:
+            words: set[str] = set()
+            walk(pattern, words)
+            words = {w for w in words if any(c.isalpha() for c in w)}
+            content = {w for w in words if w.rstrip(".") not in function}
+            if not content:
+                # a pattern made only of function words ("in the past") anchors on its last word
+                walk(pattern[-1], content)
+            anchors |= content
+    return anchors
 
 
 def timex_type(parse: dict[str, Any]) -> str:
@@ -90,6 +98,10 @@ class TimexDetector:
         self.openers = set(lx["interval_openers"])
         self.months = set(lx["months"])
         self.anchors = anchor_words()
+        self.lone = set(lx["lone_abbreviations"])
+        self.age_words = set(lx["age_words"])
+        self.ref_not_before = set(lx["ref_not_before"])
+        self.ref_not_after = set(lx["ref_not_after"])
 
     def __call__(self, doc: Doc) -> Doc:
         from spacy.util import filter_spans
@@ -112,12 +124,36 @@ class TimexDetector:
         out = []
         for span in spans:
             parse = parse_expression(span.text)
-            if parse is None:
+            if parse is None or self._not_timex(span, parse):
                 continue
             span.label_ = timex_type(parse)
             out.append(span)
         doc.spans[SPANS_KEY] = out
         return doc
+
+    def _not_timex(self, span: Span, parse: dict[str, Any]) -> bool:
+        """Spans the grammar reads that are no temporal expression in context: an age ("a
+        6-year-old", "52 years old"), an abbreviation standing alone ("Sun" the company, "Wed"),
+        a set word used as an adjective ("a quarterly dividend"), "soon" in "as soon as"."""
+        doc = span.doc
+        after = [t.lower_ for t in doc[span.end : span.end + 2]]
+        if parse["kind"] == "duration" and isinstance(parse.get("amount"), int):
+            last = span[-1].lower_
+            if last in self.age_words or after[:1] == ["old"] or after[:2] == ["-", "old"]:
+                return True
+        if len(span) == 1 and span[0].lower_ in self.lone and after[:1] != ["."]:
+            return True
+        before = doc[span.start - 1].lower_ if span.start else ""
+        if parse["kind"] == "ref" and len(span) == 1:
+            # "as soon as", "soon after": a conjunction, not a time of its own
+            if before in self.ref_not_after or after[:1] and after[0] in self.ref_not_before:
+                return True
+            # "a previously announced plan": the adverb dates the adjective, not an event
+            if span[0].head.dep_ == "amod" and span[0].head.i > span[0].i:
+                return True
+        if parse["kind"] == "set" and len(span) == 1 and span[0].dep_ == "amod":
+            return True
+        return len(span) == 1 and span[0].tag_ == "MD"  # "May" the modal verb
 
     def _windows(self, doc: Doc) -> list[tuple[int, int]]:
         """Stretches of the doc around the words every temporal expression contains (a digit,

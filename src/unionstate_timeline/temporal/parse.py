@@ -47,7 +47,8 @@ def _grammar() -> dict[str, re.Pattern[str]]:
         "mdy_slash": r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})",
         "mdy": rf"(?:{wd},?\s+)?{mod}{month}\s+{day}(?:,?\s+{year})?{tod}",
         "dmy": rf"(?:{wd},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?{tod}",
-        "month": rf"{mod}{month}(?:,?\s+(?:of\s+)?{year})?",
+        "month": rf"{mod}(?:(?P<mrel>{_alt(list(lx['relative_words']))})\s+)?{month}"
+        rf"(?:,?\s+(?:of\s+)?{year})?",
         "year": rf"{mod}(?:the\s+year\s+|(?:the\s+)?fiscal\s+(?:year\s+)?|fy\s*)?{year}",
         "century": rf"{mod}(?:the\s+)?(?:(?P<cnum>\d{{1,2}})(?:st|nd|rd|th)|(?P<cword>{centuries}))"
         r"\s+century",
@@ -56,11 +57,14 @@ def _grammar() -> dict[str, re.Pattern[str]]:
         "decade": rf"{mod}(?:the\s+)?'?(?P<decade>\d{{1,3}})0'?s",
         "season": rf"{mod}(?:the\s+)?(?:{rel}\s+)?{season}(?:\s+(?:of\s+)?{year})?",
         "year_season": rf"{year}\s+{season}",
-        "quarter": r"(?:the\s+)?(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+"
+        "quarter": r"(?:the\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|last|final|1st|2nd"
+        r"|3rd|4th)(?:\s*-\s*|\s+)(?:fiscal\s+)?"
         r"(?P<part>quarter|half)(?:\s+of\s+(?:(?:the\s+)?year|(?P<rel>this|last|next)\s+year"
         r"|(?P<year>\d{4})))?",
         "q_code": r"(?P<part>q|h)(?P<n>[1-4])(?:\s+(?P<year>\d{4}))?",
-        "relative": rf"{mod}(?:(?:earlier|later)\s+)?{rel}\s+"
+        "the_quarter": rf"(?:the\s+)?(?P<which>{_alt(list(lx['reported_period_words']))})?"
+        r"\s*(?P<unit>quarter|period)",
+        "relative": rf"{mod}(?:(?:earlier|later)\s+)?{rel}\s+(?:fiscal\s+)?"
         r"(?P<unit>week|month|year|quarter|decade|weekend)",
         "the_unit": rf"{mod}(?P<unit>year|month|week|decade)",
         "day_word": rf"(?:(?P<dmod>early|late)\s+)?(?P<dayword>{_alt(list(lx['day_words']))})"
@@ -153,6 +157,8 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
             "year": int(m["year"]) if m["year"] else None,
             "month": lx["months"][m["month"].lower()],
             "mod": _mod(m),
+            # "last June", "this September": a month chosen relative to the reference date
+            "rel": lx["relative_words"][m["mrel"].lower()] if m["mrel"] else None,
         }
     if m := g["year"].fullmatch(text):
         return {"kind": "date", "year": int(m["year"]), "mod": _mod(m)}
@@ -201,6 +207,12 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
         if part == "half" and n > 2:
             return None
         return {"kind": "date", "year": int(m["year"]) if m["year"] else None, part: n, "rel": 0}
+    if (m := g["the_quarter"].fullmatch(text)) and (m["which"] or text.startswith("the ")):
+        if m["unit"] == "period" and not m["which"]:
+            return None
+        # "the quarter", "the latest quarter" in a report: the quarter it reports on
+        which = (m["which"] or "").lower()
+        return {"kind": "date", "rel_unit": "quarter", "rel": 0, "reported": which != "current"}
     if m := g["relative"].fullmatch(text):
         return {
             "kind": "date",
@@ -211,9 +223,12 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
     if (m := g["the_unit"].fullmatch(text)) and _mod(m):
         return {"kind": "date", "rel_unit": m["unit"].lower(), "rel": 0, "mod": _mod(m)}
     if m := g["day_word"].fullmatch(text):
-        out = {"kind": "date", "day_offset": lx["day_words"][m["dayword"].lower()]}
-        if m["tod"]:
-            out["tod"] = lx["times_of_day"][m["tod"].lower()]
+        word = m["dayword"].lower()
+        out = {"kind": "date", "day_offset": lx["day_words"][word]}
+        # "this morning", "last night", "tonight": the day word names a part of the day too
+        part = m["tod"] or lx["day_word_parts"].get(word)
+        if part:
+            out["tod"] = lx["times_of_day"][part.lower()]
         return out
     if m := g["weekday"].fullmatch(text):
         out = {

@@ -16,6 +16,9 @@ from .values import PRECISION_RANK, span_of
 
 Parse = dict[str, Any]
 NEAR_DAYS = 92  # "January 5" in a December 28 report is next year's; "June 1" is this year's
+REPORTING_DAYS = 46  # results for a quarter come out in the six weeks after it ends
+PARTS_OF_DAY = ("MO", "AF", "EV", "NI")
+YEARS_PER_UNIT = {"DE": 10, "CE": 100}
 SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
@@ -70,6 +73,7 @@ def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
 
 def _has_day(value: str) -> bool:
     """True when value names a month and day (the year may be X): an anchor for anaphora."""
+    value = value.split("T", 1)[0]
     return len(value) == 10 and value[5:7].isdigit() and value[8:10].isdigit()
 
 
@@ -187,6 +191,8 @@ def _date_value(
             return _unanchored_part(p), _part_precision(p), "unanchored"
         if "month" in p and p.get("day"):
             year = _pick_year(p["month"], p["day"], ref, tense, p.get("weekday"))
+        elif "month" in p and p.get("rel") is not None:
+            year = _relative_month_year(p["month"], p["rel"], ref)
         elif "month" in p:
             year = _pick_month_year(p["month"], ref, tense)
         else:
@@ -213,6 +219,16 @@ def _date_value(
             return f"{year:04d}-{month:02d}-{p['day']:02d}", "day", method
         return f"{year:04d}-{month:02d}", "month", method
     return f"{year:04d}", "year", method
+
+
+def _relative_month_year(month: int, rel: int, ref: date) -> int:
+    """ "last June": the latest June before the reference month; "next June": the first one
+    after it; "this June": the reference year's."""
+    if rel < 0:
+        return ref.year if month < ref.month else ref.year - 1
+    if rel > 0:
+        return ref.year if month > ref.month else ref.year + 1
+    return ref.year
 
 
 def _pick_month_year(month: int, ref: date, tense: str) -> int:
@@ -245,6 +261,9 @@ def _relative_unit(p: Parse, ref: date | None) -> tuple[str, str, str]:
         return f"{y:04d}-{m:02d}", "month", "dct+relative"
     if unit == "quarter":
         q = (ref.month - 1) // 3 + rel
+        started = date(ref.year, (ref.month - 1) // 3 * 3 + 1, 1)
+        if p.get("reported") and (ref - started).days < REPORTING_DAYS:
+            q -= 1  # early in a quarter, "the quarter" of a report is the one just ended
         y = ref.year + q // 4
         return f"{y:04d}-Q{q % 4 + 1}", "quarter", "dct+relative"
     if unit == "decade":
@@ -369,6 +388,8 @@ def resolve(
             return None
     except LookupError:
         return None
+    if p.get("tod") and precision == "day" and _has_day(value):
+        value += f"T{p['tod']}"  # "Friday night": 1998-01-09TNI, still the day on the calendar
     start, end = span_of(value)
     confidence = {"explicit": 1.0, "unanchored": 0.5, "dct+year": 0.9, "anaphora": 0.8}.get(
         method, 0.85
@@ -383,6 +404,9 @@ def _non_calendar(p: Parse, ref: date | None) -> Resolved | None:
         unit = p["unit"]
         if unit == "WE":
             return None
+        if unit in YEARS_PER_UNIT:  # TimeML counts decades and centuries in years: P20Y
+            amount = amount * YEARS_PER_UNIT[unit] if isinstance(amount, int) else amount
+            unit = "Y" if isinstance(amount, int) or unit == "DE" else unit
         amount_text = str(amount) if isinstance(amount, int) else "X"
         prefix = "PT" if unit in ("H", "MIN") else "P"
         unit = "M" if unit == "MIN" else unit
@@ -399,4 +423,7 @@ def _non_calendar(p: Parse, ref: date | None) -> Resolved | None:
 
 def is_calendar(value: str) -> bool:
     """True for values that name a place on the calendar (not durations, sets or refs)."""
-    return bool(value) and value[0] in "0123456789X" and "T" not in value
+    if not value or value[0] not in "0123456789X":
+        return False
+    # a day with a part of the day ("1998-01-09TNI") is still that day; a clock time is not
+    return "T" not in value or value.split("T", 1)[1] in PARTS_OF_DAY

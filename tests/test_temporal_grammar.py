@@ -1,0 +1,134 @@
+"""The temporal grammar's slots (last/this/next + month, reported quarters, hyphenated quarter
+adjectives), parts of the day as TIMEX3 values, durations counted in years, and look-alikes
+that are not temporal expressions (ages, lone abbreviations, adjectives, the modal "may")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from unionstate_timeline.temporal.parse import parse_expression
+from unionstate_timeline.temporal.resolve import is_calendar, resolve
+from unionstate_timeline.temporal.values import is_valid_value
+
+
+def _v(text: str, dct: str, tense: str = "none") -> str | None:
+    parse = parse_expression(text)
+    assert parse is not None, text
+    r = resolve(parse, date.fromisoformat(dct), tense)
+    if r is not None:
+        assert is_valid_value(r.value), r.value
+    return r.value if r else None
+
+
+@pytest.fixture(scope="module")
+def blank():  # type: ignore[no-untyped-def]
+    from unionstate_timeline.nlp.annotate import get_nlp
+
+    return get_nlp("blank")
+
+
+def _spans(nlp, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    return [s.text for s in doc.spans["timex"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value"),
+    [
+        # a month named relative to the report's month, whatever the verb's tense
+        ("last March", "2011-07-19", "2011-03"),
+        ("last March", "2011-02-10", "2010-03"),
+        ("next March", "2011-02-10", "2011-03"),
+        ("next March", "2011-07-19", "2012-03"),
+        ("this October", "2011-02-10", "2011-10"),
+        ("late last August", "2011-07-19", "2010-08"),
+    ],
+)
+def test_temporal_relative_month_slots(text: str, dct: str, value: str) -> None:
+    assert _v(text, dct) == value
+
+
+def test_temporal_late_last_month_keeps_its_modifier() -> None:
+    parse = parse_expression("late last August")
+    assert parse is not None and parse["mod"] == "END" and parse["rel"] == -1
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value"),
+    [
+        ("second-quarter", "2007-08-20", "2007-Q2"),
+        ("the fiscal third quarter", "2007-11-02", "2007-Q3"),
+        # early in a quarter, the quarter a report speaks of is the one that just ended
+        ("the quarter", "2007-07-25", "2007-Q2"),
+        ("the latest quarter", "2007-08-10", "2007-Q2"),
+        ("the quarter", "2007-09-20", "2007-Q3"),
+        ("the current quarter", "2007-07-25", "2007-Q3"),
+        ("next fiscal year", "2007-07-25", "2008"),
+    ],
+)
+def test_temporal_quarter_and_fiscal_slots(text: str, dct: str, value: str) -> None:
+    assert _v(text, dct) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "tense", "value"),
+    [
+        ("Tuesday evening", "2012-03-08", "past", "2012-03-06TEV"),
+        ("this afternoon", "2012-03-08", "none", "2012-03-08TAF"),
+        ("last night", "2012-03-08", "past", "2012-03-07TNI"),
+        ("tonight", "2012-03-08", "none", "2012-03-08TNI"),
+    ],
+)
+def test_temporal_parts_of_day_are_time_values(text: str, dct: str, tense: str, value: str) -> None:
+    assert _v(text, dct, tense) == value
+    assert is_calendar(value)  # still a day on the calendar for events
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("three decades", "P30Y"),
+        ("a decade", "P10Y"),
+        ("decades", "PXY"),
+        ("two centuries", "P200Y"),
+    ],
+)
+def test_temporal_decades_and_centuries_count_years(text: str, value: str) -> None:
+    assert _v(text, "2012-03-08") == value
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("A 9-year-old boy was found.", "9-year"),
+        ("The man, 71 years old, was found.", "71 years"),
+        ("Shares of Sun rose sharply.", "Sun"),
+        ("Prices had risen as soon as trading opened.", "soon"),
+    ],
+)
+def test_temporal_look_alikes_are_not_timexes(blank, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
+    assert absent not in " ".join(_spans(blank, text))
+
+
+def test_temporal_vague_lengths_stay_durations(blank) -> None:  # type: ignore[no-untyped-def]
+    assert _spans(blank, "centuries-old customs") == ["centuries-old"]
+    assert _spans(blank, "a meeting next Sun. was set") != []
+
+
+def test_temporal_relative_month_is_found(blank) -> None:  # type: ignore[no-untyped-def]
+    assert _spans(blank, "Sales fell last March; third-quarter profit rose.") == [
+        "last March",
+        "third-quarter",
+    ]
+
+
+@pytest.mark.model
+def test_temporal_set_word_as_adjective_is_not_a_timex() -> None:
+    from unionstate_timeline.nlp.annotate import get_nlp
+
+    nlp = get_nlp(None)
+    assert "quarterly" not in _spans(nlp, "The firm pays a quarterly dividend of 5 cents.")
+    assert "monthly" in _spans(nlp, "The committee meets monthly.")
+    assert "previously" not in _spans(nlp, "A previously announced plan was dropped.")
