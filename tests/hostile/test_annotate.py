@@ -82,13 +82,16 @@ def test_hostile_load_scales_linearly(tmp_path: Path) -> None:
     def timed(lines: int) -> float:
         path = tmp_path / f"{lines}.txt"
         path.write_text("Port news on April 2, 2021.\n" * lines, "utf-8")
-        started = time.perf_counter()
-        list(iter_documents([path]))
-        return time.perf_counter() - started
+        best = float("inf")
+        for _ in range(3):
+            started = time.perf_counter()
+            list(iter_documents([path]))
+            best = min(best, time.perf_counter() - started)
+        return best
 
-    base = min(timed(4_000), timed(4_000))
-    assert timed(8_000) <= 2.5 * base + 0.05
-    assert timed(16_000) <= 5 * base + 0.1
+    base = timed(8_000)
+    assert timed(16_000) <= 2.5 * base + 0.05, base
+    assert timed(32_000) <= 5 * base + 0.1, base
 
 
 def _children(pid: int) -> list[str]:

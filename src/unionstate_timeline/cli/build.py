@@ -167,6 +167,7 @@ def _check_build_paths(paths: list[Path], output: Path | None) -> None:
     is a usage error (exit 2); an output that cannot be written is an OutputError (exit 5)."""
     from ..errors import OutputError
     from ..reading.load import loadable
+    from ..reading.records import MANIFEST_NAMES
 
     for p in paths:
         if not p.exists() and not p.is_symlink():  # a symlink loop is reported by the loader
@@ -176,9 +177,9 @@ def _check_build_paths(paths: list[Path], output: Path | None) -> None:
     target = output.resolve()
     for p in paths:
         root = p.resolve()
-        if target == root or (
-            target.is_file() and target.is_relative_to(root) and loadable(target)
-        ):
+        manifest = target.parent == root and target.name in MANIFEST_NAMES  # read beside them
+        read = target.is_file() and target.is_relative_to(root)
+        if target == root or (read and (loadable(target) or manifest)):
             raise typer.BadParameter(
                 f"{output} is one of the input files; refusing to overwrite it",
                 param_hint="'-o'",
