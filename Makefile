@@ -73,3 +73,9 @@ clean:
 DEVDATA ?= $(abspath ../devdata)
 eval-real: install
 	$(BIN)/python benchmarks/eval_real.py --devdata $(DEVDATA) --json bench-results/eval-real.json
+
+# The hostile-input fuzz of load -> build, far longer than the few examples `make test` runs.
+FUZZ_EXAMPLES ?= 2000
+.PHONY: fuzz
+fuzz: install
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -p no:cacheprovider tests/hostile/test_fuzz.py
