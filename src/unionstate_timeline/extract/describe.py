@@ -1,0 +1,106 @@
+"""What a mention says besides its date: the clause it tells, its title, its actors and places."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..nlp.names import entity_name
+from ..nlp.syntax import clause_head, cues, ents_in, parsed
+from ..reading.page import strip_dateline
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_TITLE_LEAD = {"that", "and", "but", "to", "as", "which", "who", "while", "so", "also"}
+
+
+def clause_tokens(trigger: Token) -> list[Token]:
+    head = clause_head(trigger)
+    skip: set[int] = set()
+    speaker = (
+        subject_of(head) if head.lower_ in cues()["speech_verbs"] and head != trigger else None
+    )
+    for child in head.children:
+        if (
+            child.dep_ in ("ccomp", "parataxis", "advcl", "relcl")
+            and trigger not in child.subtree
+            or child == speaker
+        ):
+            skip |= {t.i for t in child.subtree}
+    return [t for t in head.subtree if t.i not in skip]
+
+
+def _title_tokens(trigger: Token) -> list[Token]:
+    """The clause a title tells: up through "was expected to be finalized" to its subject, and
+    a conjoined verb ("... and finished 14th") with the subject it shares."""
+    head = clause_head(trigger)
+    while head.dep_ == "xcomp" and head.head.pos_ in ("VERB", "AUX") and head.head is not head:
+        head = head.head
+    tokens = clause_tokens(head) if head is not clause_head(trigger) else clause_tokens(trigger)
+    has_subject = any(t.dep_ in ("nsubj", "nsubjpass") and t.head == head for t in tokens)
+    if head.dep_ == "conj" and not has_subject:
+        subject = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subject:
+            tokens = sorted([*subject[0].subtree, *tokens], key=lambda t: t.i)
+    return tokens
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a speech verb: the nearest one on its left (parsers sometimes give two)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    left = [c for c in subjects if c.i < verb.i]
+    return max(left, key=lambda c: c.i) if left else (subjects[0] if subjects else None)
+
+
+def actors_places(
+    trigger: Token, sent: Span, people: dict[str, str], speech: bool, typed: bool = True
+) -> tuple[list[str], list[str]]:
+    if not parsed(trigger.doc):
+        ents = ents_in(sent)
+        return sorted({people.get(e.text, e.text) for e in ents if e.label_ == "PERSON"}), []
+    scope = {t.i for t in clause_tokens(trigger)}
+    if speech:
+        scope = set()
+        for verb in [trigger, *trigger.ancestors][:4]:
+            subject = subject_of(verb)
+            if subject is not None:
+                scope = {t.i for t in subject.subtree}
+                break
+    actors, parties, places = set(), set(), set()
+    for ent in ents_in(sent):
+        if ent.root.i not in scope:
+            continue
+        name = entity_name(ent)
+        if (
+            ent.label_ in ("GPE", "LOC", "FAC", "ORG", "NORP")  # the model calls some cities NORP
+            and ent.root.head.lower_ in ("in", "at")
+            and ent.root.dep_ == "pobj"
+        ):
+            places.add(name)
+        elif ent.label_ == "PERSON":
+            actors.add(people.get(name, name))
+        elif ent.label_ == "GPE" or (speech and ent.label_ == "ORG"):
+            parties.add(name)
+    # countries as parties are for typed events ("Russia and Belarus signed"); an untyped
+    # happening's countries ("a quake west of Duzce") are where it happened, not who acted
+    return sorted(actors or (parties if typed else set())), sorted(places)
+
+
+def title(trigger: Token, sent: Span, timex_tokens: set[int], speech: bool = False) -> str:
+    whole = speech or not parsed(trigger.doc)
+    tokens = list(sent) if whole else _title_tokens(trigger)
+    drop = set(timex_tokens)
+    for t in tokens:
+        if t.i in timex_tokens:
+            if t.i - 1 >= 0 and t.doc[t.i - 1].pos_ == "ADP":
+                drop.add(t.i - 1)
+            if t.i + 1 < len(t.doc) and t.doc[t.i + 1].is_punct and t.i + 1 not in timex_tokens:
+                drop.add(t.i + 1)
+    tokens = [t for t in tokens if t.i not in drop]
+    while tokens and (tokens[0].lower_ in _TITLE_LEAD or tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    text = "".join(t.text_with_ws for t in tokens).strip(' ,.;:"“”\n')
+    text = " ".join(text.split())
+    text = strip_dateline(text)
+    text = text[:1].upper() + text[1:]
+    return text if len(text) <= 100 else text[:97].rsplit(" ", 1)[0] + "…"
