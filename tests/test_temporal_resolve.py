@@ -305,7 +305,7 @@ def test_today_without_dct_follows_the_previous_day() -> None:
         ("centuries-old", "PXCE"),
         ("48 hours", "PT48H"),
         ("30 minutes", "PT30M"),
-        ("two decades", "P20Y"),
+        ("two decades", "P2DE"),
         ("every year", "P1Y"),
         ("annually", "P1Y"),
         ("every Monday", "XXXX-WXX-1"),

@@ -75,6 +75,11 @@ def anchor_words() -> set[str]:
     return anchors
 
 
+def _is_length(text: str) -> bool:
+    parse = parse_expression(text)
+    return parse is not None and parse["kind"] == "duration" and "mod" in parse
+
+
 def timex_type(parse: dict[str, Any]) -> str:
     if parse.get("tod") and parse["kind"] == "date":
         return "TIME"
@@ -99,6 +104,9 @@ class TimexDetector:
         self.months = set(lx["months"])
         self.anchors = anchor_words()
         self.lone = set(lx["lone_abbreviations"])
+        self.approx = {w for w in lx["approx_mods"] if " " not in w}
+        self.prefixes = set(lx["relative_prefixes"])
+        self.rel = set(lx["relative_words"])
         self.age_words = set(lx["age_words"])
         self.ref_not_before = set(lx["ref_not_before"])
         self.ref_not_after = set(lx["ref_not_after"])
@@ -194,7 +202,13 @@ class TimexDetector:
             keep_the = (
                 word == "the" and nxt is not None and not (nxt.is_digit and len(nxt.text) == 4)
             )
-            if word in self.strip_leading and not keep_the or doc[start].is_space:
+            # "about five years": the word is the length's modifier; "earlier this week":
+            # the expression is "this week"
+            approx = word in self.approx and _is_length(doc[start:end].text)
+            relative = word in self.prefixes and nxt is not None and nxt.lower_ in self.rel
+            if (word in self.strip_leading and not keep_the and not approx) or relative:
+                start += 1
+            elif doc[start].is_space:
                 start += 1
             else:
                 break

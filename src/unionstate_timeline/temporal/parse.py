@@ -75,8 +75,9 @@ def _grammar() -> dict[str, re.Pattern[str]]:
         r"(?P<unit>day|week|month|year)",
         "duration_past": rf"(?:the\s+)?(?P<rel>past|last|next|coming|previous|first)"
         rf"(?:\s+{num})?\s+{unit}",
-        "duration": rf"(?:(?P<approx>more than|less than|fewer than|nearly|almost|about|around"
-        rf"|over|some|at least)\s+)?(?:{num}\s*-?\s*)?{unit}(?:\s*-?\s*(?:long|old))?",
+        "duration": rf"(?:(?P<approx>{_alt(list(lx['approx_mods']))})\s+)?(?:the\s+(?=\w+\s))?"
+        rf"(?:{num}\s*-?\s*)?{unit}(?:\s*-?\s*(?:long|old))?",
+        "recent_units": rf"(?:recent|past)\s+(?P<unit>{_alt(list(lx['units']))})",
         "set": rf"(?:every|each)(?:\s+{num})?\s+(?:{unit}|{wd})",
         "clock": r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)",
     }
@@ -84,6 +85,7 @@ def _grammar() -> dict[str, re.Pattern[str]]:
 
 
 _SPACES = re.compile(r"\s+")
+_APPROX_FIRST = {w.split(" ", 1)[0] for w in lexicon()["approx_mods"]}
 _DASHES = re.compile(r"\s*[–—-]\s*")
 
 
@@ -275,6 +277,8 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
         if hour > 23 or int(m["minute"] or 0) > 59:
             return None
         return {"kind": "time", "clock": f"{hour:02d}:{int(m['minute'] or 0):02d}"}
+    if (m := g["recent_units"].fullmatch(text)) and m["unit"].endswith("s"):
+        return {"kind": "ref", "value": "PAST_REF"}  # "recent years", "recent weeks"
     if m := g["duration"].fullmatch(text):
         plural = m["unit"].lower().endswith("s")
         if (m["num"] is None and not plural) or (
@@ -334,8 +338,11 @@ def parse_expression(text: str) -> Parse | None:
     norm = normalize_text(text)
     if not norm or len(norm) > 80:
         return None
+    first = norm.split(" ", 1)[0]
+    # "about five years", "over a week": for a length the leading word is its modifier
+    kept = _single(norm) if first in _APPROX_FIRST and norm.count(" ") else None
     norm = _strip_leading(norm)
-    result = _year_range(norm) or _single(norm)
+    result = kept if kept and kept["kind"] == "duration" else _year_range(norm) or _single(norm)
     if result is None:
         result = _interval(_DASHES.sub("-", norm) if _YEAR_RANGE.search(norm) else norm)
     return _clean(result) if result is not None else None

@@ -18,7 +18,6 @@ Parse = dict[str, Any]
 NEAR_DAYS = 92  # "January 5" in a December 28 report is next year's; "June 1" is this year's
 REPORTING_DAYS = 46  # results for a quarter come out in the six weeks after it ends
 PARTS_OF_DAY = ("MO", "AF", "EV", "NI")
-YEARS_PER_UNIT = {"DE": 10, "CE": 100}
 SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
@@ -318,6 +317,9 @@ def _offset(p: Parse, ref: date | None, previous: Resolved | None) -> tuple[str,
         if wanted is None:
             raise LookupError("unit not placed on the calendar")
         if previous is None or not _anchor_fits(previous, wanted):
+            if ref is not None and p.get("amount"):
+                # "a year earlier" with no date before it in the text counts from the DCT
+                return _offset({**p, "base": "dct"}, ref, None)
             return _UNKNOWN_OFFSET[unit], {"W": "day"}.get(unit, wanted), "unanchored"
         known_year = not previous.value.startswith("XXXX")
         # an interval ("June 29-30, 2019") anchors by its first day
@@ -404,9 +406,6 @@ def _non_calendar(p: Parse, ref: date | None) -> Resolved | None:
         unit = p["unit"]
         if unit == "WE":
             return None
-        if unit in YEARS_PER_UNIT:  # TimeML counts decades and centuries in years: P20Y
-            amount = amount * YEARS_PER_UNIT[unit] if isinstance(amount, int) else amount
-            unit = "Y" if isinstance(amount, int) or unit == "DE" else unit
         amount_text = str(amount) if isinstance(amount, int) else "X"
         prefix = "PT" if unit in ("H", "MIN") else "P"
         unit = "M" if unit == "MIN" else unit
