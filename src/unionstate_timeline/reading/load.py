@@ -19,6 +19,7 @@ from ..models import Document, DocumentInfo
 from .decode import MAX_CHARS, _os_reason, decode_bytes, read_bytes, scrub, too_long
 from .document import ManifestEntry, html_document, make_document
 from .html import HTML_SUFFIXES, looks_like_html
+from .own import OWN, written_here
 from .records import DEFAULT_MAX_BYTES, MANIFEST_NAMES, _iter_jsonl_articles, read_manifest
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
@@ -167,6 +168,8 @@ def load_file(
             warning = "; ".join(filter(None, [warning, "file name is not valid UTF-8"]))
         meta = manifest.get(path.name) or manifest.get(doc_id)
         digest = hashlib.sha256(data).hexdigest()
+        if written_here(text):
+            raise InputError(shown, OWN)
         if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
             return [html_document(doc_id, shown, text, digest, meta, warning)]
         return [make_document(doc_id, shown, text, sha256=digest, meta=meta, reason=warning)]

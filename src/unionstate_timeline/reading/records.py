@@ -16,6 +16,7 @@ from ..patterns import load_json_data
 from .decode import blank, decode_bytes, read_bytes, scrub, too_long
 from .document import ManifestEntry, html_document, make_document
 from .html import looks_like_html
+from .own import OWN, our_json, our_record
 
 MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")
 
@@ -175,10 +176,15 @@ def _iter_jsonl_articles(
         except (ValueError, RecursionError) as exc:
             where = f" at line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else ""
             raise InputError(str(path), f"not valid JSON ({_not_json(exc)}{where})") from None
+        if our_json(data):
+            raise InputError(str(path), OWN)
         data = data if isinstance(data, list) else [data]
         records: list[tuple[int, Any, str | None]] = [(n, r, None) for n, r in enumerate(data, 1)]
     else:
         records = list(_json_lines(text))
+        rows = [r for _, r, problem in records if problem is None]
+        if rows and all(our_record(r) for r in rows):
+            raise InputError(str(path), OWN)
     unit = "record" if path.suffix.lower() == ".json" else "line"
     shown = scrub(str(path))[0]
     seen: set[str] = set()
