@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ..models import Timex
+from ..outputs.timeml import timeml_timexes
 from .baseline import run_baseline, timing
 from .models import TempEvalScore, TimemlReport, TimexDisagreement, Timing
 from .spans import Candidate, accuracy, greedy, overlap, prf
@@ -32,6 +33,7 @@ NOTES = [
     "accuracy on relaxed matches; type/value F1 = relaxed F1 x accuracy",
     "the creation-time TIMEX3 is the DCT given to the tagger, not a timex to find",
     "extents compared in characters, whitespace-trimmed, matched one-to-one",
+    "the system's timexes as `timeline tag -f timeml` writes them: intervals as two endpoints",
     "published reference (TE3 platinum test, not this data): HeidelTime strict F1 81.34, "
     "relaxed F1 90.30, value F1 77.61",
 ]
@@ -139,7 +141,8 @@ def _tag_all(
 
     tag("Warm-up on 1 January 2000.", model=model)  # loads the spaCy model
     started = time.perf_counter()
-    found = {d.doc_id: tag(d.text, _reference(d), model=model) for d in docs}
+    # scored as `timeline tag -f timeml` writes them: an interval is its two endpoints
+    found = {d.doc_id: timeml_timexes(tag(d.text, _reference(d), model=model)) for d in docs}
     return found, timing(len(docs), time.perf_counter() - started)
 
 
