@@ -68,3 +68,28 @@ def test_assemble_near_copies_give_no_more_entries_than_the_originals(tmp_path: 
     assert sum(e.when is None for e in copies.events) == sum(
         e.when is None for e in originals.events
     )
+
+
+@pytest.mark.model
+def test_assemble_ids_from_an_earlier_build_through_the_cli(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from unionstate_timeline.cli import app
+
+    runner = CliRunner()
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(RAW / sorted(p.name for p in RAW.glob("*.txt"))[0], folder / "a.txt")
+    old = tmp_path / "old.json"
+    assert runner.invoke(app, ["build", str(folder), "-o", str(old), "--no-cache"]).exit_code == 0
+    earlier = json.loads(old.read_text())
+    renamed = {e["event_id"]: f"ev-user-{k}" for k, e in enumerate(earlier["events"])}
+    for e in earlier["events"]:  # ids a user keyed notes on, whatever their origin
+        e["event_id"] = renamed[e["event_id"]]
+    old.write_text(json.dumps(earlier), "utf-8")
+    new = tmp_path / "new.json"
+    args = ["build", str(folder), "-o", str(new), "--no-cache", "--ids-from", str(old)]
+    assert runner.invoke(app, args).exit_code == 0
+    assert {e["event_id"] for e in json.loads(new.read_text())["events"]} == set(renamed.values())

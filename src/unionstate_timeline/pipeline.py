@@ -144,6 +144,7 @@ def build(
     max_bytes: int | None = None,
     cache: ExtractionCache | None = None,
     base: Timeline | None = None,
+    ids_from: Timeline | None = None,
 ) -> Timeline:
     """Build the timeline of every article under `paths`.
 
@@ -151,7 +152,8 @@ def build(
     (needs `cache`), the result covers the base timeline's documents plus `paths`: base
     documents are taken from the cache (a document of `paths` with the same doc_id replaces
     its base version), then the whole corpus is anchored and merged again, as a full build
-    would do. Raises IncrementalError when a base document is not in the cache.
+    would do. Raises IncrementalError when a base document is not in the cache. Events keep
+    the ids of the base timeline (or of `ids_from`) they share citations with.
     """
     import traceback
 
@@ -183,6 +185,10 @@ def build(
         extractions = sorted([*old, *extractions], key=lambda x: x.doc.info.doc_id)
         skipped = [*old_skipped, *skipped]
     timeline = assemble(extractions, skipped)
+    if (earlier := ids_from or base) is not None:
+        from .assemble.ids import carry_ids
+
+        timeline = carry_ids(timeline, earlier)
     if stats is not None:
         stats.cached = cache.hits if cache is not None else 0
         stats.reused = reused

@@ -13,20 +13,24 @@ def carry_ids(timeline: Timeline, base: Timeline) -> Timeline:
     Each base id goes to one event only (the one sharing most citations, then the first in
     timeline order); an event sharing none keeps its own id, unless that id is taken.
     """
-    owner: dict[tuple[str, int], str] = {}
+    owners: dict[tuple[str, int], list[Event]] = {}
     for ev in base.events:
         for c in ev.citations:
-            owner.setdefault((c.doc_id, c.start), ev.event_id)
-    claims: list[tuple[int, int, str]] = []  # (-shared, event index, base id)
+            owners.setdefault((c.doc_id, c.start), []).append(ev)
+    # (-shared citations, -same type and date, event index, base id): one sentence can cite
+    # two events ("talks ... and an agreement"), which their type and date tell apart
+    claims: list[tuple[int, int, int, str]] = []
     for k, ev in enumerate(timeline.events):
         counts: dict[str, int] = {}
+        alike: dict[str, int] = {}
         for c in ev.citations:
-            if (old := owner.get((c.doc_id, c.start))) is not None:
-                counts[old] = counts.get(old, 0) + 1
-        claims += [(-n, k, old) for old, n in counts.items()]
+            for old in owners.get((c.doc_id, c.start), []):
+                counts[old.event_id] = counts.get(old.event_id, 0) + 1
+                alike[old.event_id] = int(old.type == ev.type) + int(old.when == ev.when)
+        claims += [(-n, -alike[old], k, old) for old, n in counts.items()]
     renamed: dict[int, str] = {}
     taken: set[str] = set()
-    for _, k, old in sorted(claims):
+    for _, _, k, old in sorted(claims):
         if k not in renamed and old not in taken:
             renamed[k] = old
             taken.add(old)

@@ -60,6 +60,14 @@ def build(
             help="Existing timeline.json: add PATHS to it (its documents come from the cache)."
         ),
     ] = None,
+    ids_from: Annotated[
+        Path | None,
+        typer.Option(
+            "--ids-from",
+            help="Earlier timeline.json: events sharing a citation with one of its events keep "
+            "that event's id (implied by --base).",
+        ),
+    ] = None,
     engine: Annotated[
         Engine, typer.Option(help="local, or dask: per-document stages on a Dask cluster.")
     ] = Engine.local,
@@ -116,6 +124,7 @@ def build(
                     workers=workers,
                     cache=store,
                     base=read_timeline(base) if base else None,
+                    ids_from=read_timeline(ids_from) if ids_from else None,
                     **options,
                 )
                 if store is not None and store.write_error:
