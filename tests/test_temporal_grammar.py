@@ -146,3 +146,34 @@ def test_temporal_length_modifiers_and_recent_past() -> None:
 def test_temporal_offset_without_an_earlier_date_counts_from_the_dct() -> None:
     assert _v("a year earlier", "2012-03-08") == "2011"
     assert _v("two days later", "2012-03-08") == "2012-03-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value"),
+    [
+        ("9 p.m. Monday", "2012-03-08", "2012-03-05T21:00"),
+        ("noon EST Tuesday", "2012-03-08", "2012-03-06T12:00"),
+        ("Wednesday, 7:45 a.m.", "2012-03-08", "2012-03-07T07:45"),
+    ],
+)
+def test_temporal_clock_with_weekday_is_one_time(text: str, dct: str, value: str) -> None:
+    assert _v(text, dct, "past") == value
+
+
+def test_temporal_clock_with_zone_is_found(blank) -> None:  # type: ignore[no-untyped-def]
+    doc = blank("Polls close at 8 p.m. EST Tuesday in most states.")
+    assert [(s.text, s.label_) for s in doc.spans["timex"]] == [("8 p.m. EST Tuesday", "TIME")]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value"),
+    [
+        ("year-earlier", "2007-08-02", "2006-Q2"),
+        ("the year-ago quarter", "2007-10-30", "2006-Q3"),
+        ("the latest period", "2007-10-30", "2007-Q3"),
+    ],
+)
+def test_temporal_year_ago_is_the_reported_quarter_a_year_before(
+    text: str, dct: str, value: str
+) -> None:
+    assert _v(text, dct) == value

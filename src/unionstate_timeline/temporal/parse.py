@@ -40,6 +40,10 @@ def _grammar() -> dict[str, re.Pattern[str]]:
     )
     centuries = _alt(list(lx["centuries"]))
     tod = rf"(?:\s+(?P<tod>{_alt(list(lx['times_of_day']))}))?"
+    clock = (
+        r"(?:(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)"
+        rf"|(?P<named>noon|midnight))(?:\s+(?P<zone>{_alt(lx['time_zones'])}))?"
+    )
     g = {
         "iso": r"(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?",
         "iso_compact": r"(?P<year>(?:1[5-9]|2\d)\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)",
@@ -64,6 +68,9 @@ def _grammar() -> dict[str, re.Pattern[str]]:
         "q_code": r"(?P<part>q|h)(?P<n>[1-4])(?:\s+(?P<year>\d{4}))?",
         "the_quarter": rf"(?:the\s+)?(?P<which>{_alt(list(lx['reported_period_words']))})?"
         r"\s*(?P<unit>quarter|period)",
+        # "year-earlier results", "the year-ago quarter": the reported quarter, a year before
+        "year_ago": r"(?:the\s+(?=.*\s(?:quarter|period)$))?year\s*-\s*(?:ago|earlier|before)"
+        r"(?:\s+(?:quarter|period))?",
         "relative": rf"{mod}(?:(?:earlier|later)\s+)?{rel}\s+(?:fiscal\s+)?"
         r"(?P<unit>week|month|year|quarter|decade|weekend)",
         "the_unit": rf"{mod}(?P<unit>year|month|week|decade)",
@@ -79,7 +86,10 @@ def _grammar() -> dict[str, re.Pattern[str]]:
         rf"(?:{num}\s*-?\s*)?{unit}(?:\s*-?\s*(?:long|old))?",
         "recent_units": rf"(?:recent|past)\s+(?P<unit>{_alt(list(lx['units']))})",
         "set": rf"(?:every|each)(?:\s+{num})?\s+(?:{unit}|{wd})",
-        "clock": r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)",
+        "clock": clock,
+        # "10 p.m. Wednesday", "noon EDT Thursday", "Friday, 9:30 a.m."
+        "clock_day": rf"{clock},?\s+(?:on\s+)?{wd}",
+        "day_clock": rf"{wd},?\s+{clock}",
     }
     return {name: re.compile(pattern, re.IGNORECASE) for name, pattern in g.items()}
 
@@ -115,6 +125,15 @@ def _mod(m: re.Match[str]) -> str | None:
     if not word:
         return None
     return str(lexicon()["mods"].get(word.lower(), "MID" if word.lower() == "turn" else None))
+
+
+def _clock(m: re.Match[str]) -> str | None:
+    """ "10:30 p.m." -> "22:30"; noon and midnight by the lexicon; None for no such time."""
+    if m["named"]:
+        return str(lexicon()["times_of_day"][m["named"].lower()])
+    hour = int(m["hour"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
+    minute = int(m["minute"] or 0)
+    return f"{hour:02d}:{minute:02d}" if hour <= 23 and minute <= 59 else None
 
 
 def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar rule, flat
@@ -209,6 +228,8 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
         if part == "half" and n > 2:
             return None
         return {"kind": "date", "year": int(m["year"]) if m["year"] else None, part: n, "rel": 0}
+    if g["year_ago"].fullmatch(text):
+        return {"kind": "date", "rel_unit": "quarter", "rel": -4, "reported": True}
     if (m := g["the_quarter"].fullmatch(text)) and (m["which"] or text.startswith("the ")):
         if m["unit"] == "period" and not m["which"]:
             return None
@@ -272,11 +293,14 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
                 "value": f"XXXX-WXX-{lx['weekdays'][m['weekday'].lower()] + 1}",
             }
         return {"kind": "set", "value": f"P{amount}{lx['units'][m['unit'].lower()]}"}
+    for name in ("clock_day", "day_clock"):
+        if m := g[name].fullmatch(text):
+            clock = _clock(m)
+            weekday = lx["weekdays"][m["weekday"].lower()]
+            return {"kind": "date", "weekday": weekday, "tod": clock} if clock else None
     if m := g["clock"].fullmatch(text):
-        hour = int(m["hour"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
-        if hour > 23 or int(m["minute"] or 0) > 59:
-            return None
-        return {"kind": "time", "clock": f"{hour:02d}:{int(m['minute'] or 0):02d}"}
+        clock = _clock(m)
+        return {"kind": "time", "clock": clock} if clock else None
     if (m := g["recent_units"].fullmatch(text)) and m["unit"].endswith("s"):
         return {"kind": "ref", "value": "PAST_REF"}  # "recent years", "recent weeks"
     if m := g["duration"].fullmatch(text):
