@@ -177,3 +177,21 @@ def test_temporal_year_ago_is_the_reported_quarter_a_year_before(
     text: str, dct: str, value: str
 ) -> None:
     assert _v(text, dct) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("nineteen eighty-four", "1984"),
+        ("March nineteen sixty", "1960-03"),
+        ("the year two thousand", "2000"),
+        ("the summer of nineteen seventy-two", "1972-SU"),
+    ],
+)
+def test_temporal_years_said_in_words(text: str, value: str) -> None:
+    assert _v(text, "2012-03-08") == value
+
+
+def test_temporal_years_said_in_words_are_found_but_counts_are_not(blank) -> None:  # type: ignore[no-untyped-def]
+    spans = _spans(blank, "Nineteen people died in nineteen eighty-four; two thousand fled.")
+    assert spans == ["nineteen eighty-four"]

@@ -94,6 +94,34 @@ def _grammar() -> dict[str, re.Pattern[str]]:
     return {name: re.compile(pattern, re.IGNORECASE) for name, pattern in g.items()}
 
 
+@lru_cache(maxsize=1)
+def _spoken_year() -> re.Pattern[str]:
+    """ "nineteen ninety-six", "two thousand and one": a year said in words, as transcripts of
+    broadcasts write it."""
+    lx = lexicon()["numbers"]
+    units = [w for w, n in lx.items() if isinstance(n, int) and 1 <= n <= 9 and " " not in w]
+    units = [w for w in units if w not in ("a", "an")]
+    teens = [w for w, n in lx.items() if isinstance(n, int) and 10 <= n <= 19]
+    tens = list(lexicon()["tens"])
+    century = r"(?P<century>eighteen|nineteen|twenty)"
+    rest = rf"(?P<tens>{_alt(tens)})(?:[- ](?P<unit>{_alt(units)}))?|(?P<teen>{_alt(teens)})"
+    millennium = rf"two thousand(?:(?: and)? (?P<munit>{_alt(units + teens)}))?"
+    return re.compile(rf"\b(?:{century} (?:{rest})|{millennium})\b")
+
+
+def _spoken_to_digits(text: str) -> str:
+    numbers = lexicon()["numbers"]
+
+    def digits(m: re.Match[str]) -> str:
+        if m["century"]:
+            low = numbers[m["teen"]] if m["teen"] else lexicon()["tens"][m["tens"]]
+            low += numbers[m["unit"]] if m["unit"] else 0
+            return str(numbers[m["century"]] * 100 + low)
+        return str(2000 + (numbers[m["munit"]] if m["munit"] else 0))
+
+    return _spoken_year().sub(digits, text)
+
+
 _SPACES = re.compile(r"\s+")
 _APPROX_FIRST = {w.split(" ", 1)[0] for w in lexicon()["approx_mods"]}
 _DASHES = re.compile(r"\s*[–—-]\s*")
@@ -362,6 +390,8 @@ def parse_expression(text: str) -> Parse | None:
     norm = normalize_text(text)
     if not norm or len(norm) > 80:
         return None
+    if "teen " in norm or "thousand" in norm:
+        norm = _spoken_to_digits(norm)
     first = norm.split(" ", 1)[0]
     # "about five years", "over a week": for a length the leading word is its modifier
     kept = _single(norm) if first in _APPROX_FIRST and norm.count(" ") else None
