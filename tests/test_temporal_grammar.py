@@ -195,3 +195,19 @@ def test_temporal_years_said_in_words(text: str, value: str) -> None:
 def test_temporal_years_said_in_words_are_found_but_counts_are_not(blank) -> None:  # type: ignore[no-untyped-def]
     spans = _spans(blank, "Nineteen people died in nineteen eighty-four; two thousand fled.")
     assert spans == ["nineteen eighty-four"]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value"),
+    [
+        ("June last year", "2012-03-08", "2011-06"),
+        ("early October this year", "2012-03-08", "2012-10"),
+        ("next year's second quarter", "2012-03-08", "2013-Q2"),
+    ],
+)
+def test_temporal_month_or_quarter_of_a_relative_year(text: str, dct: str, value: str) -> None:
+    assert _v(text, dct) == value
+
+
+def test_temporal_month_of_a_relative_year_is_one_span(blank) -> None:  # type: ignore[no-untyped-def]
+    assert _spans(blank, "They met in June last year.") == ["June last year"]

@@ -52,7 +52,7 @@ def _grammar() -> dict[str, re.Pattern[str]]:
         "mdy": rf"(?:{wd},?\s+)?{mod}{month}\s+{day}(?:,?\s+{year})?{tod}",
         "dmy": rf"(?:{wd},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?{tod}",
         "month": rf"{mod}(?:(?P<mrel>{_alt(list(lx['relative_words']))})\s+)?{month}"
-        rf"(?:,?\s+(?:of\s+)?{year})?",
+        rf"(?:,?\s+(?:of\s+)?{year}|\s+(?P<yrel>this|last|next)\s+year)?",
         "year": rf"{mod}(?:the\s+year\s+|(?:the\s+)?fiscal\s+(?:year\s+)?|fy\s*)?{year}",
         "century": rf"{mod}(?:the\s+)?(?:(?P<cnum>\d{{1,2}})(?:st|nd|rd|th)|(?P<cword>{centuries}))"
         r"\s+century",
@@ -61,7 +61,8 @@ def _grammar() -> dict[str, re.Pattern[str]]:
         "decade": rf"{mod}(?:the\s+)?'?(?P<decade>\d{{1,3}})0'?s",
         "season": rf"{mod}(?:the\s+)?(?:{rel}\s+)?{season}(?:\s+(?:of\s+)?{year})?",
         "year_season": rf"{year}\s+{season}",
-        "quarter": r"(?:the\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|last|final|1st|2nd"
+        "quarter": r"(?:the\s+|(?P<rel0>this|last|next)\s+year'?s\s+)?(?:fiscal\s+)?"
+        r"(?P<ord>first|second|third|fourth|last|final|1st|2nd"
         r"|3rd|4th)(?:\s*-\s*|\s+)(?:fiscal\s+)?"
         r"(?P<part>quarter|half)(?:\s+of\s+(?:(?:the\s+)?year|(?P<rel>this|last|next)\s+year"
         r"|(?P<year>\d{4})))?",
@@ -208,6 +209,8 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
             "mod": _mod(m),
             # "last June", "this September": a month chosen relative to the reference date
             "rel": lx["relative_words"][m["mrel"].lower()] if m["mrel"] else None,
+            # "June last year": the month of a year chosen relative to the reference date
+            "year_rel": lx["relative_words"][m["yrel"].lower()] if m["yrel"] else None,
         }
     if m := g["year"].fullmatch(text):
         return {"kind": "date", "year": int(m["year"]), "mod": _mod(m)}
@@ -248,7 +251,7 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
             "kind": "date",
             "year": int(m["year"]) if m["year"] else None,
             m["part"].lower(): n,
-            "rel": lx["relative_words"].get((m["rel"] or "this").lower(), 0),
+            "rel": lx["relative_words"].get((m["rel"] or m["rel0"] or "this").lower(), 0),
         }
     if m := g["q_code"].fullmatch(text):
         part = "quarter" if m["part"].lower() == "q" else "half"

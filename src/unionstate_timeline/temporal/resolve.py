@@ -190,6 +190,8 @@ def _date_value(
             return _unanchored_part(p), _part_precision(p), "unanchored"
         if "month" in p and p.get("day"):
             year = _pick_year(p["month"], p["day"], ref, tense, p.get("weekday"))
+        elif "year_rel" in p:
+            year = ref.year + p["year_rel"]
         elif "month" in p and p.get("rel") is not None:
             year = _relative_month_year(p["month"], p["rel"], ref)
         elif "month" in p:
