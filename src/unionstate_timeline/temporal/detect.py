@@ -43,7 +43,14 @@ def anchor_words() -> set[str]:
     lx = lexicon()
     function = {
         w.lower()
-        for key in ("strip_leading", "interval_joiners", "interval_openers", "non_anchor_words")
+        # time zones come after a clock time, whose digits anchor the window already
+        for key in (
+            "strip_leading",
+            "interval_joiners",
+            "interval_openers",
+            "non_anchor_words",
+            "time_zones",
+        )
         for w in lx.get(key, [])
     }
     function |= set(lx["numbers"]) | set(lx["ordinals"]) | set(lx["relative_words"])
