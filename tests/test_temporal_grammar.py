@@ -211,3 +211,8 @@ def test_temporal_month_or_quarter_of_a_relative_year(text: str, dct: str, value
 
 def test_temporal_month_of_a_relative_year_is_one_span(blank) -> None:  # type: ignore[no-untyped-def]
     assert _spans(blank, "They met in June last year.") == ["June last year"]
+
+
+def test_temporal_patterns_of_function_words_are_tried(blank) -> None:  # type: ignore[no-untyped-def]
+    # no month, unit or digit nearby: "past" itself must open a window for the Matcher
+    assert _spans(blank, "In the past, the river often flooded the valley towns.") == ["the past"]

@@ -55,7 +55,9 @@ def anchor_words() -> set[str]:
     }
     function |= set(lx["numbers"]) | set(lx["ordinals"]) | set(lx["relative_words"])
     anchors: set[str] = set()
-    year_words = set(lx["year_words"])  # numbers that start a year said in words
+    # words that carry time although the lexicon lists them as numbers or modifiers: the start
+    # of a year said in words ("nineteen ninety"), "past" in "in the past"
+    always = set(lx["always_anchor_words"])
 
     def walk(value: Any, words: set[str]) -> None:
         if isinstance(value, dict):
@@ -75,7 +77,7 @@ def anchor_words() -> set[str]:
             words: set[str] = set()
             walk(pattern, words)
             words = {w for w in words if any(c.isalpha() for c in w)}
-            content = {w for w in words if w.rstrip(".") not in function or w in year_words}
+            content = {w for w in words if w.rstrip(".") not in function or w in always}
             if not content:
                 # a pattern made only of function words ("in the past") anchors on its last word
                 walk(pattern[-1], content)
