@@ -663,6 +663,13 @@ def convert_tbaq(src: Path, out: Path, relations: set[str], stats: Counter) -> l
             # nearly every instance NEG, e.g. "says", "ruled"), so it is ignored there.
             docs.append(_tbaq_doc(doc_id, path, relations, stats, part == "AQUAINT"))
             write_doc(out / "tbaq", doc_id, docs[-1]["text"], docs[-1]["gold"])
+    # the DCT of a TimeML file is metadata outside its TEXT: give it to the build as a
+    # manifest would, so the events are scored with the document date the corpus fixes
+    with open(out / "tbaq" / "raw" / "manifest.csv", "w", encoding="utf-8", newline="") as fh:
+        fh.write("file,published\n")
+        for d in docs:
+            if d["gold"]["published"]:
+                fh.write(f"{d['doc_id']}.txt,{d['gold']['published']['value']}\n")
     return docs
 
 
