@@ -216,3 +216,12 @@ def test_temporal_month_of_a_relative_year_is_one_span(blank) -> None:  # type: 
 def test_temporal_patterns_of_function_words_are_tried(blank) -> None:  # type: ignore[no-untyped-def]
     # no month, unit or digit nearby: "past" itself must open a window for the Matcher
     assert _spans(blank, "In the past, the river often flooded the valley towns.") == ["the past"]
+
+
+@pytest.mark.parametrize(
+    ("tense", "value"),
+    [("past", "2012-W10-WE"), ("future", "2012-W11-WE")],
+)
+def test_temporal_the_weekend_by_tense(tense: str, value: str) -> None:
+    # told on Monday 12 March 2012: the weekend just gone, or the coming one
+    assert _v("the weekend", "2012-03-12", tense) == value

@@ -259,6 +259,8 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
         if part == "half" and n > 2:
             return None
         return {"kind": "date", "year": int(m["year"]) if m["year"] else None, part: n, "rel": 0}
+    if text == "the weekend":  # which one: by the tense of its clause
+        return {"kind": "date", "rel_unit": "weekend", "rel": 0, "by_tense": True}
     if g["year_ago"].fullmatch(text):
         return {"kind": "date", "rel_unit": "quarter", "rel": -4, "reported": True}
     if (m := g["the_quarter"].fullmatch(text)) and (m["which"] or text.startswith("the ")):

@@ -172,7 +172,7 @@ def _date_value(
             return "XXXX-XX-XX", "day", "unanchored"
         return (ref + timedelta(days=p["day_offset"])).isoformat(), "day", "dct+relative"
     if "rel_unit" in p:
-        return _relative_unit(p, ref)
+        return _relative_unit(p, ref, tense)
     if "weekday" in p and "month" not in p:
         return _weekday(p, ref, tense)
     if "day" in p and "month" not in p:
@@ -248,7 +248,7 @@ _UNKNOWN_UNIT = {
 }
 
 
-def _relative_unit(p: Parse, ref: date | None) -> tuple[str, str, str]:
+def _relative_unit(p: Parse, ref: date | None, tense: str = "none") -> tuple[str, str, str]:
     rel, unit = p.get("rel", 0), p["rel_unit"]
     if ref is None:
         if unit in _UNKNOWN_UNIT:
@@ -269,6 +269,8 @@ def _relative_unit(p: Parse, ref: date | None) -> tuple[str, str, str]:
         return f"{y:04d}-Q{q % 4 + 1}", "quarter", "dct+relative"
     if unit == "decade":
         return f"{ref.year // 10 + rel:03d}", "decade", "dct+relative"
+    if p.get("by_tense") and tense == "past" and ref.weekday() < 5:
+        rel -= 1  # "over the weekend", told on a weekday: the one just gone
     day = ref + timedelta(weeks=rel)
     iso = day.isocalendar()
     suffix = "-WE" if unit == "weekend" else ""
