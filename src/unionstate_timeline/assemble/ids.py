@@ -24,10 +24,10 @@ def carry_ids(timeline: Timeline, base: Timeline) -> Timeline:
         counts: dict[str, int] = {}
         alike: dict[str, int] = {}
         for c in ev.citations:
-            for old in owners.get((c.doc_id, c.start), []):
-                counts[old.event_id] = counts.get(old.event_id, 0) + 1
-                alike[old.event_id] = int(old.type == ev.type) + int(old.when == ev.when)
-        claims += [(-n, -alike[old], k, old) for old, n in counts.items()]
+            for prior in owners.get((c.doc_id, c.start), []):
+                counts[prior.event_id] = counts.get(prior.event_id, 0) + 1
+                alike[prior.event_id] = int(prior.type == ev.type) + int(prior.when == ev.when)
+        claims += [(-n, -alike[i], k, i) for i, n in counts.items()]
     renamed: dict[int, str] = {}
     taken: set[str] = set()
     for _, _, k, old in sorted(claims):
