@@ -101,3 +101,13 @@ def test_extract_predicates_modal_perfect_looks_back(tmp_path) -> None:
         "of forty thousand. The club could have won the title on Sunday with a victory."
     )
     assert "2021-03-07" in dated(events(tmp_path, body))
+
+
+def test_extract_predicates_may_the_month_is_not_the_modal(tmp_path) -> None:
+    body = (
+        "The museum reopened its east wing after a long renovation of the old galleries. "
+        "The collection was moved to the new storage rooms in May, the director said."
+    )
+    assert "2020-05" in dated(
+        events(tmp_path, body, header="Museum\n\nPublished: December 1, 2020\n\n")
+    )

@@ -76,6 +76,8 @@ def tense_of(token: Token) -> str:
         return "future" if words & c["future_aux"] else "none"
     words = context_words(token)
     head = clause_head(token)
+    if head is not token:  # "in May", "May 6": the date's own words are not its mood
+        words -= {token.lower_, *(c.lower_ for c in token.children)}
     aux = [ch for ch in head.children if ch.dep_ in ("aux", "auxpass")]
     # "could have won on Sunday", "would have met in May": a modal perfect looks back
     if head.tag_ == "VBN" and any(a.lower_ in ("have", "'ve") for a in aux):
