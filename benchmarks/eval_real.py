@@ -177,6 +177,12 @@ def _summary(report: dict[str, Any]) -> dict[str, Any]:
                 if s.get("merges")
                 else "n/a"
             ),
+            "multi-source dated groups": (
+                f"{s['merges_dated']['one_event']}/{s['merges_dated']['groups']} one entry, "
+                f"{s['merges_dated']['overmerged_events']} over-merged"
+                if s.get("merges_dated")
+                else "n/a"
+            ),
         }
     return rows
 

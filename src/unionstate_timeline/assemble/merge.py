@@ -241,6 +241,14 @@ def _event(cluster: Cluster, conflicts: list[Conflict]) -> Event:
     )
 
 
+def _on_the_calendar(when: When | None) -> When | None:
+    """An event is on a day: "last night" (2001-01-11TNI) puts it on 2001-01-11 (the text of the
+    expression keeps the part of the day)."""
+    if when is None or "T" not in when.value or when.precision != "day":
+        return when
+    return when.model_copy(update={"value": when.value.split("T")[0]})
+
+
 def _report_day(a: AnchoredDocument) -> When | None:
     """The day a report is of, for its lead's news: the document's own day, when known."""
     p = a.info.published
@@ -255,7 +263,7 @@ def _items(x: DocExtraction, a: AnchoredDocument, people: dict[str, str]) -> lis
     last_day = a.info.published.end if a.info.published else None
     items = []
     for m in x.events:
-        when = a.whens[m.timex] if m.timex is not None else None
+        when = _on_the_calendar(a.whens[m.timex]) if m.timex is not None else None
         if m.date_method == "lead":
             when = _report_day(a)
             if when is None and m.type == "other":
