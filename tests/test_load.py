@@ -154,7 +154,7 @@ def test_load_raw_000_title_dateline_outlet():
     assert doc.info.title == (
         "Putin congratulates Lukashenko on 20th anniversary of signing Union State Treaty"
     )
-    assert (doc.dateline_month, doc.dateline_day, doc.dateline_year) == (12, 8, None)
+    assert doc.dateline == (12, 8, None)
     # furniture and the photo caption are blanked, offsets unchanged
     assert "All news" in doc.text and "All news" not in doc.body
     assert "© Mikhail Klimentyev/TASS" not in doc.body

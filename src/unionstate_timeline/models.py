@@ -232,16 +232,25 @@ class Document(_Model):
         description="Same length as text, with page furniture and comments blanked to spaces, "
         "so offsets in body are offsets in text."
     )
-    published_hint: str | None = Field(
-        None, description="ISO date from a manifest, articles.jsonl or a 'Published on' line."
-    )
-    published_source: str = Field("manifest", description="Where published_hint came from.")
-    dateline_month: int | None = None
-    dateline_day: int | None = None
-    dateline_year: int | None = None
     date_cues: list[DateCue] = Field(
         default_factory=list, description="What the page says about its own date, in text order."
     )
+
+    @property
+    def published_hint(self) -> str | None:
+        """The ISO date given beside the text (manifest, record, page metadata), if any."""
+        for c in self.date_cues:
+            if c.kind in ("metadata", "html") and c.year and c.month and c.day:
+                return f"{c.year:04d}-{c.month:02d}-{c.day:02d}"
+        return None
+
+    @property
+    def dateline(self) -> tuple[int | None, int | None, int | None]:
+        """(month, day, year) of the dateline cue; unknown parts are None."""
+        for c in self.date_cues:
+            if c.kind == "dateline":
+                return c.month, c.day, c.year
+        return None, None, None
 
 
 class TimexMention(_Model):

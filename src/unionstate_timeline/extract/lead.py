@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..nlp.syntax import cues, parsed, tense_of
-from .predicates import is_event_noun
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -88,12 +87,3 @@ def lead_predicate(sent: Span) -> Token | None:
     if any(ch.dep_ == "neg" for ch in root.children):
         return None
     return root
-
-
-def lead_noun(sent: Span) -> Token | None:
-    """ "Earthquake ravages Haiti" style leads have a verb; a lead whose subject is an event noun
-    ("The merger was completed ...") reports that event."""
-    for t in sent:
-        if t.dep_ in ("nsubj", "nsubjpass") and t.head == sent.root and is_event_noun(t):
-            return t
-    return None

@@ -9,7 +9,7 @@ from datetime import date
 
 from ..errors import InputError
 from ..models import CueKind, DateCue, Document, DocumentInfo
-from .dates import plausible, read_date, text_cues, url_cues
+from .dates import metadata_cue, plausible, read_date, text_cues, url_cues
 from .page import (
     _SOURCE_LINE,
     _absurd_years,
@@ -65,10 +65,10 @@ def make_document(
     published, warning = _published_hint(meta.published)
     body = mask_furniture(text)
     cues = text_cues(body) + url_cues(meta.url)
-    if published is not None:
-        iso = published.isoformat()
-        cues.insert(0, DateCue(kind=meta.published_kind, year=published.year,
-                               month=published.month, day=published.day, text=iso))  # fmt: skip
+    if published is not None and (
+        given := metadata_cue(published.isoformat(), meta.published_kind)
+    ):
+        cues.insert(0, given)
     dateline = find_dateline(body)
     if dateline and not any(c.kind == "dateline" for c in cues):
         cues.append(DateCue(kind="dateline", month=dateline[1], day=dateline[2], year=dateline[3],
@@ -95,11 +95,6 @@ def make_document(
         info=info,
         text=text,
         body=body,
-        published_hint=published.isoformat() if published else None,
-        published_source=meta.published_kind,
-        dateline_month=dateline[1] if dateline else None,
-        dateline_day=dateline[2] if dateline else None,
-        dateline_year=dateline[3] if dateline else None,
         date_cues=cues,
     )
 

@@ -4,7 +4,6 @@ captions, reader comments), the dateline, the headline, a "Published on" line, t
 from __future__ import annotations
 
 import re
-from datetime import date
 from functools import lru_cache
 
 from ..patterns import load_json_data
@@ -126,18 +125,3 @@ _ABSURD_YEAR = re.compile(r"\b(?:[Yy]ear|[A-Z][a-z]{2,8}\.? \d{1,2},?)\s+(\d{5,}
 def _absurd_years(text: str) -> str | None:
     found = sorted({m.group(0) for m in _ABSURD_YEAR.finditer(text)})
     return "impossible years: " + "; ".join(repr(f) for f in found[:5]) if found else None
-
-
-def find_published_line(body: str) -> str | None:
-    """A full date on a "Published on 12 March 2024" line near the top, as an ISO date."""
-    from ..temporal.parse import parse_expression
-
-    pattern = re.compile(load_json_data("furniture.json")["published_line"], re.I | re.M)
-    for m in pattern.finditer(body[:2000]):
-        p = parse_expression(m.group("date").split(" at ")[0].strip())
-        if p and p.get("kind") == "date" and {"year", "month", "day"} <= set(p):
-            try:
-                return date(int(p["year"]), int(p["month"]), int(p["day"])).isoformat()
-            except ValueError:
-                return None
-    return None
