@@ -16,8 +16,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _REPORTED = ("ccomp",)
-_STATIVE = frozenset({"be", "is", "was", "were", "are", "been", "have", "has", "had", "seem",
-                      "seemed", "remain", "remained", "belong", "belonged"})  # fmt: skip
 
 
 _QUOTES = ('"', "“", "”", "«", "»", "'", "‘")
@@ -52,7 +50,12 @@ def present_perfect(sent: Span) -> Token | None:
     if not parsed(sent.doc):
         return None
     root = sent.root
-    if root.pos_ != "VERB" or root.tag_ != "VBN" or root.lower_ in _STATIVE or _quoted(root):
+    if (
+        root.pos_ != "VERB"
+        or root.tag_ != "VBN"
+        or root.lower_ in cues()["stative_verbs"]
+        or _quoted(root)
+    ):
         return None
     aux = {ch.lower_ for ch in root.children if ch.dep_ in ("aux", "auxpass")}
     modal = cues()["future_aux"] | cues()["expected_cues"]
@@ -77,7 +80,7 @@ def lead_predicate(sent: Span) -> Token | None:
         reported = [ch for ch in root.children if ch.dep_ in _REPORTED and ch.pos_ == "VERB"]
         if reported and tense_of(reported[0]) == "past":
             root = reported[0]
-    if root.pos_ != "VERB" or root.lower_ in _STATIVE:
+    if root.pos_ != "VERB" or root.lower_ in cues()["stative_verbs"]:
         return None
     aux = {ch.lower_ for ch in root.children if ch.dep_ in ("aux", "auxpass")}
     if aux & (c["future_aux"] | c["expected_cues"]) or tense_of(root) != "past":

@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..nlp.syntax import cues
 from ..patterns import load_json_data
 
 if TYPE_CHECKING:
@@ -25,11 +26,6 @@ _ADVERBIAL_DEPS = ("npadvmod", "tmod", "advmod", "obl", "attr", "conj")
 # a date that is what the verb acts on or is about ("to mark National Unity Day", "set Nov. 10
 # as the deadline", "2019 was a record year") is not when the verb happened
 _ARGUMENT_DEPS = ("dobj", "nsubj", "nsubjpass", "iobj", "dative", "oprd")
-_COPULA = "be"
-_PRO_VERBS = frozenset({"do", "did", "does", "done", "doing"})
-_COMPARISON = frozenset({"than", "compared", "versus", "vs", "vs.", "unlike"})
-_SAME = frozenset({"same", "such", "much", "many", "well", "high", "low", "long", "far"})
-_LIGHT = frozenset({"have", "has", "had", "hold", "held", "holds", "take", "took", "make", "made"})
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +42,7 @@ def is_event_noun(token: Token) -> bool:
 
 
 def _is_copula(token: Token) -> bool:
-    return token.lemma_ == _COPULA or token.lower_ in {"is", "was", "were", "are", "be", "been"}
+    return token.lower_ in cues()["copula_words"]
 
 
 def _through_copula(verb: Token) -> Token | None:
@@ -68,7 +64,7 @@ def _through_copula(verb: Token) -> Token | None:
 
 def _light(verb: Token) -> Token:
     """ "held talks on Monday", "made a visit in May": the event is the object noun."""
-    if verb.lower_ in _LIGHT:
+    if verb.lower_ in cues()["light_verbs"]:
         for child in verb.children:
             if child.dep_ == "dobj" and is_event_noun(child):
                 return child
@@ -78,20 +74,20 @@ def _light(verb: Token) -> Token:
 def predicate_of(timex: Span) -> Token | None:
     """The verb or event noun the expression dates, or None when it dates nothing."""
     found = _climb(timex.root)
-    if found is None or found.lower_ in _PRO_VERBS:
+    if found is None or found.lower_ in cues()["pro_verbs"]:
         return None  # "as it did in 2021" stands for another clause's verb
     return found
 
 
 def _compares(token: Token) -> bool:
     """ "than", "compared with", and the "as" of "the same as", "as high as" (not "as a pilot")."""
-    if token.lower_ in _COMPARISON:
+    if token.lower_ in cues()["comparison_words"]:
         return True
     if token.lower_ != "as":
         return False
     governor = token.head
     return governor.pos_ in ("ADJ", "ADV") or any(
-        c.lower_ in _SAME for c in (governor, *governor.children)
+        c.lower_ in cues()["comparison_governors"] for c in (governor, *governor.children)
     )
 
 

@@ -28,6 +28,11 @@ def load_jsonl_data(name: str) -> list[dict[str, Any]]:
     ]
 
 
+def dates() -> dict[str, Any]:
+    """How pages state their own date and how those cues weigh (patterns/dates.json)."""
+    return load_json_data("dates.json")  # type: ignore[no-any-return]
+
+
 def lexicon() -> dict[str, Any]:
     """The temporal lexicon (patterns/lexicon.json)."""
     return load_json_data("lexicon.json")  # type: ignore[no-any-return]

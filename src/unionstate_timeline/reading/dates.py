@@ -15,16 +15,12 @@ from functools import lru_cache
 from typing import Any
 
 from ..models import CueKind, DateCue
-from ..patterns import lexicon, load_json_data
+from ..patterns import dates as date_patterns
+from ..patterns import lexicon
 
 _TIME = r"\d{1,2}(?:[:.]\d{2}){1,2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
 _PROSE_END = (".", "!", "?", '"', "”", "’", "'")
 _BULLETS = ("•", "·", " | ")
-
-
-@lru_cache(maxsize=1)
-def _config() -> dict[str, Any]:
-    return load_json_data("dates.json")  # type: ignore[no-any-return]
 
 
 def _alt(words: list[str]) -> str:
@@ -61,7 +57,7 @@ def _grammar() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pa
             + ")"
         )
     date_re = re.compile(r"(?<![\w/])(?:" + "|".join(parts) + r")(?![\w/])", re.IGNORECASE)
-    cfg = _config()
+    cfg = date_patterns()
     labels = re.compile(
         rf"(?P<pub>{_alt(cfg['published_labels'])})|(?P<upd>{_alt(cfg['updated_labels'])})",
         re.IGNORECASE,
@@ -84,7 +80,7 @@ def _year(y4: str | None, y2: str | None) -> tuple[int | None, bool]:
     if y2 is None:
         return None, False
     n = int(y2)
-    return (2000 + n if n < _config()["two_digit_year_pivot"] else 1900 + n), True
+    return (2000 + n if n < date_patterns()["two_digit_year_pivot"] else 1900 + n), True
 
 
 def _parts(m: re.Match[str]) -> dict[str, Any] | None:
@@ -137,7 +133,7 @@ def header_zone(text: str) -> list[tuple[int, str, int]]:
     sits there, a date further on is the story's own. After two prose paragraphs the story
     has begun.
     """
-    cfg = _config()
+    cfg = date_patterns()
     out: list[tuple[int, str, int]] = []
     prose = 0
     for start, line in _lines(text[: cfg["max_header_chars"] * 2]):
@@ -163,7 +159,6 @@ _DATELINE_AFTER = re.compile(r"^\s*\)?\s*(?:\([^()]{1,30}\)\s*)?[./]?\s*(?:--?|[
 
 
 _TITLE_END = re.compile(r"^\s*[.)]?\s*$")
-_PREPOSITIONS = frozenset({"of", "on", "in", "since", "from", "until", "after", "before", "by"})
 
 
 def _kind(  # noqa: C901 - one test per cue form, flat
@@ -175,7 +170,7 @@ def _kind(  # noqa: C901 - one test per cue form, flat
     line below a caption or standfirst counts only as a bare date line.
     """
     _, labels, time_re, _ = _grammar()
-    cfg = _config()
+    cfg = date_patterns()
     tail = before.rstrip(" :|-–—,(\t").lower()
     label = None
     for lm in labels.finditer(tail):
@@ -196,7 +191,7 @@ def _kind(  # noqa: C901 - one test per cue form, flat
     if words and words[0] in cfg["byline_words"] and len(others) <= cfg["max_other_words"] + 4:
         return "byline"
     lead = before.split()
-    if len(lead) > 1 and lead[-1].lower() in _PREPOSITIONS:
+    if len(lead) > 1 and lead[-1].lower() in cfg["title_prepositions"]:
         return None  # "Earthquake of 17 January 1995" titles the story, it does not date it
     limit = cfg["max_other_words"] if prose == 0 else 3
     if len(others) <= limit:

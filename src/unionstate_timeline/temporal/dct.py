@@ -15,11 +15,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 from ..models import DateCue, Document, PublishedCandidate, TimexMention
-from ..patterns import lexicon, load_json_data
+from ..patterns import dates as date_patterns
+from ..patterns import lexicon
 
 YEAR_WINDOW = 40  # years after the latest year a text mentions that a DCT may fall in
 
@@ -159,11 +159,6 @@ def window_candidates(
 # --- weighing the cues ---------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _config() -> dict[str, Any]:
-    return load_json_data("dates.json")  # type: ignore[no-any-return]
-
-
 @dataclass
 class DctDecision:
     """The document date a text supports: a day, or a partial value, or nothing."""
@@ -223,7 +218,7 @@ def _settle(cue: DateCue, days: list[date], known: set[date], order: dict[str, s
 def _weigh(
     cues: Sequence[DateCue], mentions: Sequence[TimexMention], years: tuple[int | None, int | None]
 ) -> dict[date, tuple[float, list[str]]]:
-    cfg = _config()
+    cfg = date_patterns()
     weights, factor = cfg["weights"], cfg["two_digit_year_factor"]
     support: dict[date, list[Any]] = defaultdict(lambda: [0.0, []])
     full = [(c, _readings(c)) for c in cues]
@@ -279,7 +274,7 @@ def _partial(days: Sequence[date], cues: Sequence[DateCue]) -> str | None:
 
 def decide_dct(doc: Document, mentions: Sequence[TimexMention]) -> DctDecision:
     """Weigh every date cue of the document and take a day only on strong, clear evidence."""
-    cfg = _config()
+    cfg = date_patterns()
     cues = doc.date_cues
     given = [c for c in cues if c.kind == "metadata" and _readings(c)]
     if given:  # the user's manifest or record says so; a page's own metadata is only weighed
