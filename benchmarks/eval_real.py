@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -45,6 +46,14 @@ def _sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+_QUOTED = re.compile(r"(?:^|(?<=[\s(\[]))['‘\"“]([^\"“”\n]{12,}?)['’\"”](?=[\s.,;:)\]]|$)")
+
+
+def _unquote(note: str) -> str:
+    """A note with the page's words it quotes (12 characters or more) left out."""
+    return _QUOTED.sub("[quote]", note)
+
+
 def freeze(devdata: Path) -> int:
     """Strip third-party text from the local page gold and write data/dev/pages.jsonl."""
     meta: dict[str, dict[str, Any]] = {}
@@ -66,6 +75,10 @@ def freeze(devdata: Path) -> int:
                     item["date_text"] = [at, at + len(item["date_text"])] if at >= 0 else None
                 for f in fields:
                     del item[f]
+        # the annotators' notes quote the page; only our words stay in the repository
+        gold["published_note"] = _unquote(gold["published_note"])
+        for item in gold["events"]:
+            item["note"] = _unquote(item["note"]) if item["note"] else item["note"]
         info = meta.get(gold["doc_id"], {})
         rows.append(
             {

@@ -23,7 +23,7 @@ def test_assemble_across_one_quake_told_by_two_outlets(tmp_path: Path) -> None:
         tmp_path,
         "wire",
         "Quake shakes Ardenport",
-        "A powerful earthquake struck the port city of Ardenport on Tuesday, toppling "
+        "A strong earthquake shook the port city of Ardenport on Tuesday, toppling "
         "old warehouses along the harbour and cutting power to thousands of homes.",
     )
     _write(tmp_path, "paper", "Ardenport counts the damage",
@@ -39,7 +39,7 @@ def test_assemble_across_two_happenings_of_one_day_stay_apart(tmp_path: Path) ->
         tmp_path,
         "one",
         "Quake in Ardenport",
-        "A powerful earthquake struck the port city of Ardenport on Tuesday, toppling "
+        "A strong earthquake shook the port city of Ardenport on Tuesday, toppling "
         "old warehouses along the harbour and cutting power to thousands of homes.",
     )
     _write(tmp_path, "two", "Floods in Belmont",

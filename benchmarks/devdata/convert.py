@@ -298,8 +298,7 @@ def rebuild_meantime(tokens: list[tuple[str, int, str]]) -> tuple[str, dict, dic
     """Text from (t_id, sentence, word) tokens in order; returns text, token spans, sentence spans.
 
     Sentence 0 (title) and sentence 1 (date line) end with a newline, and so does any body
-    sentence that does not end in . ! ? : ; (a subheading or caption such as "The A380 was
-    revealed in January 2005"); the other body sentences are joined by single spaces. Spacing: no space before , . ; : ! ? ) ] % ''
+    sentence that does not end in . ! ? : ; (a subheading or a caption); the other body sentences are joined by single spaces. Spacing: no space before , . ; : ! ? ) ] % ''
     ' n't 's (and other clitics), none after ( [ `` $ US$ # ; a plain " alternates between
     opening and closing within a block.
     """

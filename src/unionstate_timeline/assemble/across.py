@@ -1,6 +1,6 @@
 """One entry per real-world event across outlets: clusters from different documents that tell
-the same happening in different words ("a 7.0 earthquake struck Haiti" / "a powerful quake
-ravaged Port-au-Prince, Haiti") are joined.
+the same happening in different words ("a strong storm hit Westport" / "a gale
+battered the port of Westport") are joined.
 
 Joined only when every one of these holds: the documents are different; the dates are the same
 known day (or month); the types can name one happening (patterns/merging.json families, or one

@@ -124,7 +124,7 @@ def classes(mention: EventMention) -> tuple[set[str], set[str]]:
 
 
 def _class_meets(a: EventMention, b: EventMention) -> bool:
-    """The trigger of one is a happening the other names ("the Aug. 17 quake" / "a quake
+    """The trigger of one is a happening the other names ("the March 2 storm" / "a storm
     struck"), in the lexicon's classes (not bare stems)."""
     (core_a, all_a), (core_b, all_b) = classes(a), classes(b)
     known = set(synonyms().values())
@@ -140,7 +140,7 @@ def same_happening(item: Item, cluster: Cluster) -> bool:
         return True  # a copy of the same sentence (syndicated or republished)
     coarse = item.when is not None and item.when.precision not in ("day", "week")
     if not coarse and item.mention.doc_id == first.doc_id and _class_meets(item.mention, first):
-        return True  # one report: "the Aug. 17 quake" and "the quake struck on Aug. 17"
+        return True  # one report: "the March 2 storm" and "the storm hit on March 2"
     if word_class(first.trigger) == word_class(item.mention.trigger):
         return (
             not coarse

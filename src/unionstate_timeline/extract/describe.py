@@ -82,7 +82,7 @@ def actors_places(
         elif ent.label_ == "GPE" or (speech and ent.label_ == "ORG"):
             parties.add(name)
     # countries as parties are for typed events ("Russia and Belarus signed"); an untyped
-    # happening's countries ("a quake west of Duzce") are where it happened, not who acted
+    # happening's countries ("a flood north of the capital") are where it happened, not who acted
     return sorted(actors or (parties if typed else set())), sorted(places)
 
 

@@ -1,5 +1,5 @@
 """The lead convention of news writing: the first sentence of a report tells that day's news
-without repeating the date ("Britain has voted to leave the EU" under a dated header).
+without repeating the date ("Voters have approved the new charter" under a dated header).
 
 This finds the predicate a lead sentence reports; the assemble stage dates it by the
 document's own day (method `lead`, lower confidence), and only when that day is known.

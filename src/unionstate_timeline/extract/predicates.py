@@ -1,7 +1,7 @@
 """Dated predicates: the verb or event noun a temporal expression is attached to in the parse.
 
 Any subject the news covers has events the trigger lexicon cannot list ("the quake struck on
-Saturday", "was selected as an astronaut in 2000"). Starting from each calendar expression no
+Saturday", "was elected to the council in 2004"). Starting from each calendar expression no
 trigger took, this climbs the dependency tree to the predicate it modifies: a verb, an event
 noun (patterns/event_nouns.json), through a copula or a cleft to the clause it identifies
 ("the last time they met was on December 20"). A date that modifies a thing ("the 2019

@@ -192,7 +192,7 @@ def anchor_corpus(extractions: Sequence[DocExtraction]) -> list[AnchoredDocument
             scores.append((sum(1 for v in own if known[v]), dct))
         scores.sort(reverse=True)
         # two or more dates confirmed, and by no other candidate as much: one coincidence is not;
-        # between the readings of a date the page states (8/11/2020), one confirmation decides
+        # between the readings of a date the page states (like 3/4/2021), one confirmation decides
         need = 1 if decision.stated and len(cands) == 2 else MIN_VOTES
         if scores[0][0] >= need and scores[0][0] > scores[1][0]:
             voted = DctDecision(scores[0][1], decision.method + "+corpus", 0.75,

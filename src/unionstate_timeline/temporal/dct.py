@@ -170,7 +170,7 @@ class DctDecision:
     candidates: list[date] = field(default_factory=list)  # the days still possible
     support: list[PublishedCandidate] = field(default_factory=list)
     years: tuple[int | None, int | None] = (None, None)  # bounds for resolving without a day
-    stated: bool = False  # the candidates are readings of dates the page states (8/11/2020)
+    stated: bool = False  # the candidates are readings of dates the page states (3/4/2021)
 
 
 def _readings(cue: DateCue) -> list[date]:
