@@ -99,17 +99,19 @@ def word_class(word: str) -> str:
     return synonyms().get(word.lower(), stem(word))
 
 
-def content_words(title: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def content_words(title: str) -> frozenset[str]:
     """Stems of the common words of a title; names (capitalised words) are left out, since
     one outlet's story names the same companies and places in all its events."""
     words = title.replace("’", "'").split()
-    return {
+    return frozenset(
         stem(w)
         for n, w in enumerate(words)
         if len(w) >= 4 and w.isalpha() and (n == 0 or not w[0].isupper())
-    }
+    )
 
 
+@lru_cache(maxsize=8192)
 def wording(quote: str) -> str:
     """A sentence's words, lower-case, without punctuation: what two copies of it share."""
     return " ".join("".join(ch.lower() if ch.isalnum() else " " for ch in quote).split())
@@ -201,3 +203,11 @@ class Blocks:
         elif w is not None and w.value.startswith("X"):
             found.update((id(c), c) for c in self.by_suffix.get((len(w.value), w.value[4:]), ()))
         return list(found.values())
+
+
+def on_the_calendar(when: When | None) -> When | None:
+    """An event is on a day: "last night" (2001-01-11TNI) puts it on 2001-01-11 (the text of the
+    expression keeps the part of the day)."""
+    if when is None or "T" not in when.value or when.precision != "day":
+        return when
+    return when.model_copy(update={"value": when.value.split("T")[0]})

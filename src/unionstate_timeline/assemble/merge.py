@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
 from ..models import (
     AnchoredDocument,
@@ -29,6 +30,7 @@ from .clusters import (
     Cluster,
     Item,
     dates_compatible,
+    on_the_calendar,
     same_happening,
     word_class,
     wording,
@@ -167,8 +169,9 @@ def _join_conflicts(clusters: list[Cluster]) -> list[tuple[Cluster, list[Conflic
     return out
 
 
-def _words(text: str) -> set[str]:
-    return {w.lower().strip(".,\"'") for w in text.split() if len(w) > 3}
+@lru_cache(maxsize=8192)  # every comparison of a busy day tokenises the same sentences again
+def _words(text: str) -> frozenset[str]:
+    return frozenset({w.lower().strip(".,\"'") for w in text.split() if len(w) > 3})
 
 
 def _shared_words(a: str, b: str, trigger: str) -> bool:
@@ -241,14 +244,6 @@ def _event(cluster: Cluster, conflicts: list[Conflict]) -> Event:
     )
 
 
-def _on_the_calendar(when: When | None) -> When | None:
-    """An event is on a day: "last night" (2001-01-11TNI) puts it on 2001-01-11 (the text of the
-    expression keeps the part of the day)."""
-    if when is None or "T" not in when.value or when.precision != "day":
-        return when
-    return when.model_copy(update={"value": when.value.split("T")[0]})
-
-
 def _report_day(a: AnchoredDocument) -> When | None:
     """The day a report is of, for its lead's news: the document's own day, when known."""
     p = a.info.published
@@ -263,7 +258,7 @@ def _items(x: DocExtraction, a: AnchoredDocument, people: dict[str, str]) -> lis
     last_day = a.info.published.end if a.info.published else None
     items = []
     for m in x.events:
-        when = _on_the_calendar(a.whens[m.timex]) if m.timex is not None else None
+        when = on_the_calendar(a.whens[m.timex]) if m.timex is not None else None
         if m.date_method == "lead":
             when = _report_day(a)
             if when is None and m.type == "other":

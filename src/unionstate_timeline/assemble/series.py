@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from ..models import AnchoredDocument, Citation, Claim, ClaimMention, DocExtraction, When
 from .citations import citation, stable_id
+from .clusters import on_the_calendar
 
 
 def merge_claims(
@@ -19,7 +20,7 @@ def merge_claims(
     groups: dict[str, list[tuple[ClaimMention, When | None, Citation]]] = {}
     for x, a in zip(extractions, anchored, strict=True):
         for c in x.claims:
-            as_of = a.whens[c.timex] if c.timex is not None else a.info.published
+            as_of = on_the_calendar(a.whens[c.timex] if c.timex is not None else a.info.published)
             key = stable_id(
                 "cl",
                 {
