@@ -21,6 +21,7 @@ from ..patterns import lexicon
 _TIME = r"\d{1,2}(?:[:.]\d{2}){1,2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
 _PROSE_END = (".", "!", "?", '"', "”", "’", "'")
 _BULLETS = ("•", "·", " | ")
+PROSE_OPENING = 240  # a dateline or an inline release line sits in a paragraph's opening
 
 
 def _alt(words: list[str]) -> str:
@@ -126,26 +127,26 @@ def _is_prose(line: str) -> bool:
     return len(words) >= 25 or (len(words) >= 12 and line.rstrip().endswith(_PROSE_END))
 
 
-def header_zone(text: str) -> list[tuple[int, str, int]]:
-    """(offset, line, paragraphs of prose above it) for the top of the page.
+def header_zone(text: str) -> list[tuple[int, str, int, bool]]:
+    """(offset, line, paragraphs of prose above it, is it prose) for the top of the page.
 
-    A prose line is cut to its first 240 characters: a dateline or an inline release line
-    sits there, a date further on is the story's own. After two prose paragraphs the story
-    has begun.
+    A prose line is cut to its opening (PROSE_OPENING characters): a dateline or an inline
+    release line sits there, a date further on is the story's own. After two prose paragraphs
+    the story has begun.
     """
     cfg = date_patterns()
-    out: list[tuple[int, str, int]] = []
+    out: list[tuple[int, str, int, bool]] = []
     prose = 0
     for start, line in _lines(text[: cfg["max_header_chars"] * 2]):
         if not line.strip():
             continue
         if _is_prose(line):
-            out.append((start, line[:240], prose))
+            out.append((start, line[:PROSE_OPENING], prose, True))
             prose += 1
             if prose >= 2:
                 break
         else:
-            out.append((start, line, prose))
+            out.append((start, line, prose, False))
         if len(out) >= cfg["max_header_lines"] or start > cfg["max_header_chars"]:
             break
     return out
@@ -209,8 +210,7 @@ def text_cues(text: str) -> list[DateCue]:
     """The date cues of a page's header zone, in text order."""
     date_re, _, _, _ = _grammar()
     cues: list[DateCue] = []
-    for start, line, prose in header_zone(text):
-        is_prose = _is_prose(line) or len(line) == 240
+    for start, line, prose, is_prose in header_zone(text):
         prev_end = 0
         for m in date_re.finditer(line):
             parts = _parts(m)
