@@ -173,3 +173,37 @@ def test_anchor_published_line_is_trusted():
     d = doc("Title\n\nPublished on 12 March 2024\n\nOn 29 January, the council met.")
     assert dct_candidates(d, [])[0] == [date(2024, 3, 12)]
     assert dct_candidates(d, [])[1] == "published"
+
+
+def _values(texts: list[tuple[str, int]], dct: str) -> list[str | None]:
+    from unionstate_timeline.temporal.anchor import resolve_all
+
+    ms = []
+    for text, sentence in texts:
+        m = mention(text, start=sentence * 150)
+        ms.append(m.model_copy(update={"sent_start": sentence * 150}))
+    whens, _ = resolve_all(ms, date.fromisoformat(dct))
+    return [w.value if w else None for w in whens]
+
+
+def test_anchor_year_back_from_a_quarter_just_named_is_that_quarter():
+    # a results report: the second quarter, then "a year earlier" in the next sentence
+    assert _values([("the second quarter", 0), ("a year earlier", 1)], "2011-08-04") == [
+        "2011-Q2",
+        "2010-Q2",
+    ]
+    # two years back keeps the quarter; the answer itself is no new period to count from
+    assert _values(
+        [("the first quarter", 0), ("two years ago", 0), ("a year ago", 1)], "2011-05-04"
+    ) == ["2011-Q1", "2009-Q1", "2010-Q1"]
+
+
+def test_anchor_year_back_without_a_recent_quarter_counts_from_the_dct():
+    # the quarter is several sentences back, or the report moved on to a nine-month period
+    assert _values([("the third quarter", 0), ("a year ago", 6)], "2011-11-02")[1] == "2010"
+    assert (
+        _values(
+            [("the third quarter", 0), ("the nine months", 1), ("a year earlier", 1)], "2011-11-02"
+        )[2]
+        == "2010"
+    )

@@ -14,11 +14,12 @@ from datetime import date
 
 from ..models import AnchoredDocument, DocExtraction, Document, Timex, TimexMention, When
 from .dct import DctDecision, _valid, _window, decide_dct, year_bounds
-from .resolve import ImpossibleDate, Resolved, is_calendar, resolve
+from .resolve import ImpossibleDate, Parse, Resolved, is_calendar, resolve
 from .values import span_of
 
 MAX_CANDIDATES = 8  # listed in published_candidates
 MIN_VOTES = 2  # dates another document confirms before a corpus vote decides
+PERIOD_CHARS = 700  # a quarter named this far back (three or four sentences) is still the topic
 
 
 def _when(r: Resolved, text: str | None, dct_confidence: float) -> When:
@@ -42,15 +43,21 @@ def resolve_all(
     dct_confidence: float = 1.0,
     bounds: tuple[int | None, int | None] = (None, None),
 ) -> tuple[list[When | None], list[str]]:
-    """Resolve every mention in text order; anaphora ("that day") use the last day resolved."""
+    """Resolve every mention in text order; anaphora ("that day") use the last day resolved,
+    and "a year ago" said of a quarter just named is that quarter a year before."""
     whens: list[When | None] = []
     flags: list[str] = []
     previous: Resolved | None = None
+    period: tuple[Resolved, int] | None = None  # the last quarter named, with its offset
     window = _window(*bounds)
     for m in mentions:
         parse = dict(m.parse)
         try:
-            r = resolve(parse, dct, m.tense, previous)
+            r = None
+            if period is not None and m.start - period[1] <= PERIOD_CHARS:
+                r = same_period_back(parse, period[0])
+            if r is None:
+                r = resolve(parse, dct, m.tense, previous)
             if (
                 r is not None
                 and dct is None
@@ -75,7 +82,27 @@ def resolve_all(
         whens.append(_when(r, m.text, dct_confidence))
         if is_calendar(r.value) and r.precision == "day":
             previous = r
+        # the quarter a report is about, not one counted back from it ("the year-ago quarter");
+        # "for the nine months" turns the report to another period
+        if parse["kind"] == "date" and r.precision == "quarter" and parse.get("rel", 0) == 0:
+            period = (r, m.start) if r.value[:4].isdigit() else None
+        elif parse["kind"] == "duration" and parse.get("unit") in ("M", "Y"):
+            period = None
     return whens, flags
+
+
+def same_period_back(p: Parse, period: Resolved) -> Resolved | None:
+    """ "a year ago" / "a year earlier" said of a quarter just named ("third-quarter profit fell
+    from a year ago"): the same quarter that many years before; None for any other parse."""
+    if p["kind"] != "offset" or p["unit"] != "Y" or not isinstance(p.get("amount"), int):
+        return None  # "last year" stays the year: said of a quarter, it is as often the year
+    back = -p["sign"] * p["amount"]
+    if back <= 0 or "-Q" not in period.value:
+        return None
+    year = int(period.value[:4]) - back
+    value = f"{year:04d}{period.value[4:]}"
+    start, end = span_of(value)
+    return Resolved(value, "quarter", p.get("mod"), "anaphora+period", 0.75, start, end)
 
 
 def _year_from_weekday(parse: dict[str, object], tense: str, window: range) -> Resolved | None:

@@ -17,6 +17,12 @@ from .values import PRECISION_RANK, span_of
 Parse = dict[str, Any]
 NEAR_DAYS = 92  # "January 5" in a December 28 report is next year's; "June 1" is this year's
 REPORTING_DAYS = 46  # results for a quarter come out in the six weeks after it ends
+# a day a few weeks after the DCT said in the past tense is a schedule set in the past ("the
+# offer was extended to March 3", "a dividend payable June 1", "ruled it must be done by May 2"),
+# not the same day almost a year before, which a report would call "last March 3"; a month
+# alone ("in March") keeps the tense, as a past schedule is rarely that vague
+SCHEDULE_DAYS = 60
+NEAR_MONTHS = 4  # with no tense, "in March" in a December report is the coming one
 PARTS_OF_DAY = ("MO", "AF", "EV", "NI")
 SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
@@ -53,8 +59,9 @@ def _pick_year(month: int, day: int, ref: date, tense: str, weekday: int | None)
     if not candidates:
         raise ImpossibleDate(f"no day {day} in month {month}")
     if tense == "past":
+        ahead = [c for c in candidates if 1 < (c - ref).days <= SCHEDULE_DAYS]
         past = [c for c in candidates if c <= ref + timedelta(days=1)]
-        candidates = past or candidates
+        candidates = ahead or past or candidates
     elif tense == "future":
         future = [c for c in candidates if c >= ref - timedelta(days=1)]
         candidates = future or candidates
@@ -233,10 +240,16 @@ def _relative_month_year(month: int, rel: int, ref: date) -> int:
 
 
 def _pick_month_year(month: int, ref: date, tense: str) -> int:
+    """The year of a month named without one: past tense, the latest one begun; future, the next
+    one not ended; else the nearest, across a year's end only within NEAR_MONTHS."""
     if tense == "past":
         return ref.year if month <= ref.month else ref.year - 1
     if tense == "future":
         return ref.year if month >= ref.month else ref.year + 1
+    if month - ref.month >= 12 - NEAR_MONTHS:
+        return ref.year - 1
+    if ref.month - month >= 12 - NEAR_MONTHS:
+        return ref.year + 1
     return ref.year
 
 
