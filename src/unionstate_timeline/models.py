@@ -195,6 +195,11 @@ class Event(_Model):
     citations: list[Citation] = Field(description="Every sentence that reports it.")
     confidence: float = Field(ge=0.0, le=1.0, description="Confidence that the entry is right.")
     conflicts: list[Conflict] = Field(default_factory=list, description="Source disagreements.")
+    merged_on: list[str] = Field(
+        default_factory=list,
+        description="Why its mentions are one event, when there are several: date, type, "
+        "participants, figures, wording, trigger (the same happening named).",
+    )
 
 
 class Claim(_Model):

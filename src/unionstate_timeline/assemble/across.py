@@ -5,117 +5,68 @@ battered the port of Westport") are joined.
 Joined only when every one of these holds: the documents are different; the dates are the same
 known day (or month); the types can name one happening (patterns/merging.json families, or one
 of them untyped); and the citations share names and content words. Joining never puts two
-mentions of one document into one entry, so one report's two events stay two.
+mentions of one document into one entry, so one report's two events stay two; except when a
+third source tells both as its one happening in the lexicon's words (one report that names its
+storm twice, in two sentences of one day).
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
 from itertools import combinations
-from typing import Any
 
-from ..patterns import load_json_data
-from .clusters import Cluster, classes, stem, synonyms
-
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
-
-
-@lru_cache(maxsize=1)
-def _config() -> dict[str, Any]:
-    return load_json_data("merging.json")  # type: ignore[no-any-return]
+from .clusters import Cluster
+from .evidence import Bag, bag, config, named_alike, names_agree
+from .evidence import name_key as _name_key
 
 
 def _families() -> list[set[str]]:
-    return [set(f) for f in _config()["families"]]
+    return [set(f) for f in config()["families"]]
 
 
-def _types_fit(a: set[str], b: set[str]) -> bool:
+def types_fit(a: set[str], b: set[str]) -> bool:
     if a & b or "other" in a or "other" in b:
         return True
     return any(a & f and b & f for f in _families())
 
 
-def _bag(cluster: Cluster) -> tuple[set[str], set[str]]:
-    """(content stems, names) of every citation of the cluster, without the date words."""
-    stop = set(_config()["stopwords"])
-    words: set[str] = set()
-    names = {n.lower() for n in cluster.actors | cluster.places}
-    for item in cluster.items:
-        quote = item.citation.quote
-        if item.citation.date_text:
-            quote = quote.replace(item.citation.date_text, " ")
-        for n, m in enumerate(_WORD.finditer(quote)):
-            w = m.group(0)
-            if w.lower() in stop or len(w) < 3:
-                continue
-            if w[0].isupper() and n > 0:
-                names.add(w.lower())
-            else:
-                words.add(synonyms().get(w.lower(), stem(w)))
-    return words, {stem(n) for n in names}
-
-
-def _triggers(cluster: Cluster) -> tuple[set[str], set[str]]:
-    """(classes of the triggers, classes of every lexicon word of the titles): the words that
-    name the happening ("quake", "struck" -> earthquake, strike)."""
-    core: set[str] = set()
-    every: set[str] = set()
-    for item in cluster.items:
-        c, a = classes(item.mention)
-        core |= c
-        every |= a
-    return core, every
-
-
-def _named_alike(a: tuple[set[str], set[str]], b: tuple[set[str], set[str]]) -> int:
-    """0: no word names both happenings; 1: they share a word; 2: the trigger of one is a
-    lexicon happening the other names (the date was attached to that very word)."""
-    if ((a[0] & b[1]) | (b[0] & a[1])) & set(synonyms().values()):
-        return 2
-    return 1 if a[1] & b[1] else 0
-
-
-def _common_names(bags: Iterable[tuple[set[str], set[str]]]) -> set[str]:
+def _common_names(bags: Iterable[Bag]) -> frozenset[str]:
     """Names most stories of a busy day share ("New York", "Stock Exchange"): not evidence."""
     counts: Counter[str] = Counter()
     n = 0
-    for _, names in bags:
-        counts.update(names)
+    for b in bags:
+        counts.update(b.names)
         n += 1
     if n < 4:
-        return set()
-    return {name for name, c in counts.items() if c > n / 2}
+        return frozenset()
+    return frozenset(name for name, c in counts.items() if c > n / 2)
 
 
-def _contradict(a: Cluster, b: Cluster) -> bool:
+def contradict(a: Cluster, b: Cluster) -> bool:
     """Both name who acted (or where) and none in common: two happenings."""
     return bool(
-        (a.actors and b.actors and not a.actors & b.actors)
+        (a.actors and b.actors and not names_agree(a.actors, b.actors))
         or (
             a.places
             and b.places
-            and not {p.lower() for p in a.places} & {p.lower() for p in b.places}
+            and not {_name_key(p) for p in a.places} & {_name_key(p) for p in b.places}
         )
     )
 
 
 def _key(cluster: Cluster) -> str | None:
     w = cluster.when
-    if w is None or w.precision not in _config()["joinable_precisions"] or "X" in w.value:
+    if w is None or w.precision not in config()["joinable_precisions"] or "X" in w.value:
         return None  # a year is too coarse, an unknown year may be any year
     return w.value
 
 
-def _score(
-    a: tuple[set[str], set[str]], b: tuple[set[str], set[str]], *, strong: bool = False
-) -> float | None:
-    cfg = _config()
-    words = len(a[0] & b[0])
-    names = len(a[1] & b[1])
-    union = len(a[0] | b[0]) or 1
+def _score(a: Bag, b: Bag, common: frozenset[str], *, strong: bool = False) -> float | None:
+    cfg = config()
+    words = len(a.words & b.words)
+    names = len((a.names & b.names) - common)
+    union = len(a.words | b.words) or 1
     jaccard = words / union
     enough_words = words >= cfg["min_shared_words"] or jaccard >= cfg["min_jaccard"]
     if names >= cfg["min_shared_names"] and enough_words:
@@ -130,50 +81,98 @@ def _score(
     return None
 
 
+def _why(a: Bag, b: Bag, common: frozenset[str], alike: int) -> set[str]:
+    why = {"date", "type"}
+    if (a.names & b.names) - common:
+        why.add("participants")
+    if a.words & b.words:
+        why.add("wording")
+    if alike == 2:
+        why.add("trigger")
+    return why
+
+
+class Joiner:
+    """Union-find over clusters that keeps, for each root, its documents, types and the
+    reasons of its joins."""
+
+    def __init__(self, clusters: list[Cluster]) -> None:
+        self.clusters = clusters
+        self.parent = list(range(len(clusters)))
+        self.docs = [set(c.doc_ids) for c in clusters]
+        self.types: list[set[str]] = [{str(i.mention.type) for i in c.items} for c in clusters]
+        self.why: list[set[str]] = [set(c.merged_on) for c in clusters]
+
+    def root(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def can_join(self, i: int, j: int, *, same_doc: bool = False) -> bool:
+        ri, rj = self.root(i), self.root(j)
+        if ri == rj or not types_fit(self.types[ri], self.types[rj]):
+            return False
+        return same_doc or not self.docs[ri] & self.docs[rj]
+
+    def join(self, i: int, j: int, why: set[str]) -> None:
+        ri, rj = sorted((self.root(i), self.root(j)))
+        self.parent[rj] = ri
+        self.docs[ri] |= self.docs[rj]
+        self.types[ri] |= self.types[rj]
+        self.why[ri] |= self.why[rj] | why
+
+    def result(self) -> list[Cluster]:
+        out: dict[int, Cluster] = {}
+        for i, c in enumerate(self.clusters):
+            r = self.root(i)
+            if r in out:
+                out[r].items.extend(c.items)
+            else:
+                out[r] = Cluster(list(c.items)) if r != i else c
+        for r, c in out.items():
+            c.merged_on = set(self.why[r])
+        return [out[r] for r in sorted(out)]
+
+
 def join_across(clusters: list[Cluster]) -> list[Cluster]:
     """The clusters with those that tell one happening from several documents joined."""
     by_day: dict[str, list[int]] = {}
     for i, c in enumerate(clusters):
         if (k := _key(c)) is not None:
             by_day.setdefault(k, []).append(i)
-    parent = list(range(len(clusters)))
-    docs = [set(c.doc_ids) for c in clusters]
-    types: list[set[str]] = [{str(i.mention.type) for i in c.items} for c in clusters]
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    uf = Joiner(clusters)
+    docs = uf.docs[:]  # each cluster's own documents
     for members in by_day.values():
         if len(members) < 2:
             continue
-        bags = {i: _bag(clusters[i]) for i in members}
+        bags = {i: bag(clusters[i]) for i in members}
         common = _common_names(bags.values())
-        bags = {i: (w, n - common) for i, (w, n) in bags.items()}
-        heads = {i: _triggers(clusters[i]) for i in members}
         pairs = []
+        strong: dict[int, set[int]] = {}  # cross-document links by the lexicon's happening
+        inside = []  # two clusters of one document that may tell one happening
         for i, j in combinations(members, 2):
-            if docs[i] & docs[j] or not _types_fit(types[i], types[j]):
+            if not types_fit(uf.types[i], uf.types[j]):
                 continue
-            alike = _named_alike(heads[i], heads[j])
-            if not alike or _contradict(clusters[i], clusters[j]):
+            alike = named_alike(bags[i], bags[j])
+            if not alike or contradict(clusters[i], clusters[j]):
                 continue  # "shares fell" and "the quake struck": not one happening
-            if (s := _score(bags[i], bags[j], strong=alike == 2)) is not None:
-                pairs.append((-s, i, j))
-        for _, i, j in sorted(pairs):
-            ri, rj = root(i), root(j)
-            if ri == rj or docs[ri] & docs[rj] or not _types_fit(types[ri], types[rj]):
+            if (s := _score(bags[i], bags[j], common, strong=alike == 2)) is None:
                 continue
-            parent[rj] = ri
-            docs[ri] |= docs[rj]
-            types[ri] |= types[rj]
-    out: dict[int, Cluster] = {}
-    for i, c in enumerate(clusters):
-        r = root(i)
-        if r in out:
-            out[r].items.extend(c.items)
-        else:
-            out[r] = Cluster(list(c.items)) if r != i else c
-    return [out[r] for r in sorted(out)]
+            if docs[i] & docs[j]:
+                if alike == 2:
+                    inside.append((i, j))
+                continue
+            pairs.append((-s, i, j, _why(bags[i], bags[j], common, alike)))
+            if alike == 2:
+                strong.setdefault(i, set()).add(j)
+                strong.setdefault(j, set()).add(i)
+        for _, i, j, why in sorted(pairs, key=lambda p: p[:3]):
+            if uf.can_join(i, j):
+                uf.join(i, j, why)
+        for i, j in inside:  # a third source tells both as its happening: one event
+            third = strong.get(i, set()) & strong.get(j, set())
+            if third and uf.can_join(i, j, same_doc=True):
+                uf.join(i, j, {"date", "trigger"})
+    return uf.result()

@@ -26,6 +26,7 @@ class Cluster:
     incrementally (recomputing them on every comparison made clustering quadratic)."""
 
     items: list[Item] = field(default_factory=list)
+    merged_on: set[str] = field(default_factory=set)  # why other sources' mentions joined it
     _seen: int = 0
     _when: When | None = None
     _actors: set[str] = field(default_factory=set)

@@ -35,6 +35,7 @@ from .clusters import (
     word_class,
     wording,
 )
+from .coarse import join_coarse
 from .series import merge_claims
 
 STATUS_ORDER = {"occurred": 0, "cancelled": 1, "planned": 2, "expected": 3}
@@ -241,7 +242,25 @@ def _event(cluster: Cluster, conflicts: list[Conflict]) -> Event:
         citations=citations,
         confidence=round(min(confidence, 0.99), 3),
         conflicts=conflicts,
+        merged_on=_merged_on(cluster, items, conflicts),
     )
+
+
+def _merged_on(cluster: Cluster, items: list[Item], conflicts: list[Conflict]) -> list[str]:
+    """Why several mentions are one event: the reasons of the joins across sources, and what
+    joined them within a source (compatible dates, one type, shared parties)."""
+    if len(items) < 2:
+        return []
+    why = set(cluster.merged_on)
+    if all(i.when is not None for i in items) and not conflicts:
+        why.add("date")
+    if len({i.mention.type for i in items}) == 1:
+        why.add("type")
+    actors = [set(i.mention.actors) for i in items if i.mention.actors]
+    if len(actors) > 1 and set.intersection(*actors):
+        why.add("participants")
+    order = ("date", "type", "participants", "figures", "wording", "trigger")
+    return [w for w in order if w in why]
 
 
 def _report_day(a: AnchoredDocument) -> When | None:
@@ -310,6 +329,7 @@ def _undated_dedupe(items: list[Item], dated: list[Cluster]) -> list[Cluster]:
         homes = [h for k in keys for h in by_quote.get(k, []) if not h.doc_ids & c.doc_ids]
         if homes:
             homes[0].items.extend(c.items)  # the copy's sentence is told (or dated) elsewhere
+            homes[0].merged_on.add("wording")
             continue
         for k in keys:
             by_quote.setdefault(k, []).append(c)
@@ -328,7 +348,7 @@ def merge(
         + [c.attributed_to for x in extractions for c in x.claims if c.attributed_to]
     )
     items = [i for x, a in zip(extractions, anchored, strict=True) for i in _items(x, a, people)]
-    dated = join_across(_cluster([i for i in items if i.when is not None]))
+    dated = join_coarse(join_across(_cluster([i for i in items if i.when is not None])))
     undated = _undated_dedupe([i for i in items if i.when is None], dated)
     events = [_event(c, conflicts) for c, conflicts in _join_conflicts(dated)]
     events += [_event(c, []) for c in undated]

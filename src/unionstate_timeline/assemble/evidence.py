@@ -1,0 +1,127 @@
+"""What two clusters of different sources have in common, as evidence that they tell one
+happening: names (normalised: "Northwind Corp." is "Northwind"), numbers ("$4.2 billion",
+"17 programmes"), content words and the lexicon classes of their triggers. The weights and the
+evidence each width of date needs live in patterns/merging.json (`evidence`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..patterns import load_json_data
+from .clusters import Cluster, classes, stem, synonyms
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|billion|million))?")
+
+
+@lru_cache(maxsize=1)
+def config() -> dict[str, Any]:
+    return load_json_data("merging.json")  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=16384)
+def name_key(name: str) -> str:
+    """A name as sources agree on it: lower case, without punctuation, a leading article,
+    titles or a company's legal form ("the Northwind Corp." -> "northwind")."""
+    drop = set(config()["name_affixes"])
+    words = [w for w in re.split(r"[\s.,'’]+", name.lower()) if w and w not in drop]
+    return " ".join(words)
+
+
+def names_agree(a: set[str], b: set[str]) -> bool:
+    """Some name of one is a name of the other, or a part of it ("Northwind" / "Northwind
+    Energy"): the same party."""
+    ka = {name_key(n) for n in a} - {""}
+    kb = {name_key(n) for n in b} - {""}
+    if ka & kb:
+        return True
+    wa = {w for k in ka for w in k.split()}
+    wb = {w for k in kb for w in k.split()}
+    return any(set(k.split()) <= wb for k in ka) or any(set(k.split()) <= wa for k in kb)
+
+
+@dataclass(frozen=True)
+class Bag:
+    words: frozenset[str]  # stems (or lexicon classes) of the common words
+    names: frozenset[str]  # stems of the capitalised words and the actors and places
+    numbers: frozenset[str]  # figures the sentences give, besides their dates
+    core: frozenset[str]  # classes of the triggers
+    every: frozenset[str]  # classes of every lexicon word of the titles and the triggers
+
+
+def bag(cluster: Cluster) -> Bag:
+    """The evidence of every citation of the cluster, without the date words."""
+    stop = set(config()["stopwords"])
+    syn = synonyms()
+    words: set[str] = set()
+    numbers: set[str] = set()
+    names = {w for n in cluster.actors | cluster.places for w in name_key(n).split()}
+    for item in cluster.items:
+        quote = item.citation.quote
+        if item.citation.date_text:
+            quote = quote.replace(item.citation.date_text, " ")
+        for m in _NUMBER.finditer(quote):
+            figure = m.group(0).replace(",", "").replace(" ", "")
+            # a year is a date, not a figure; a lone digit ("iPhone 4", "number 2") is no figure
+            if not re.fullmatch(r"(1[89]|20)\d\d|\d", figure):
+                numbers.add(figure)
+        for n, m in enumerate(_WORD.finditer(quote)):
+            w = m.group(0).rstrip("'-")
+            if w.lower() in stop or len(w) < 3:
+                continue
+            if w[0].isupper() and n > 0 and w.lower() not in syn:
+                names.add(w.lower())
+            else:
+                words.add(syn.get(w.lower(), stem(w)))
+    core: set[str] = set()
+    every: set[str] = set()
+    for item in cluster.items:
+        c, a = classes(item.mention)
+        core |= c
+        every |= a
+    return Bag(
+        frozenset(words),
+        frozenset(stem(n) for n in names),
+        frozenset(numbers),
+        frozenset(core),
+        frozenset(every),
+    )
+
+
+def named_alike(a: Bag, b: Bag) -> int:
+    """0: no word names both happenings; 1: they share a word; 2: the trigger of one is a
+    lexicon happening the other names (the date was attached to that very word)."""
+    if ((a.core & b.every) | (b.core & a.every)) & set(synonyms().values()):
+        return 2
+    return 1 if a.every & b.every else 0
+
+
+def agreement(a: Bag, b: Bag, common: frozenset[str] = frozenset()) -> tuple[float, list[str]]:
+    """A weighted count of what the two share, and which kinds of evidence they share
+    (participants, figures, wording, trigger): the `merged_on` of a join."""
+    w = config()["evidence"]["weights"]
+    names = len((a.names & b.names) - common)
+    numbers = len(a.numbers & b.numbers)
+    words = len(a.words & b.words)
+    jaccard = words / (len(a.words | b.words) or 1)
+    alike = named_alike(a, b)
+    score = (
+        w["name"] * names
+        + w["number"] * numbers
+        + w["word"] * words
+        + w["jaccard"] * jaccard
+        + w["alike"] * alike
+    )
+    why = [k for k, n in (("participants", names), ("figures", numbers), ("wording", words),
+                          ("trigger", alike)) if n]  # fmt: skip
+    return score, why
+
+
+def needed(precision: str) -> float | None:
+    """The evidence a join needs when the coarser date has this precision (None: never)."""
+    value = config()["evidence"]["needed"].get(precision)
+    return None if value is None else float(value)

@@ -1,0 +1,71 @@
+"""One happening told at different precisions by different outlets ("in March" / "on March
+9"), and the cases where a coarse date must join nothing. Articles are written for the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from unionstate_timeline.assemble.evidence import name_key, names_agree
+from unionstate_timeline.pipeline import build
+
+HEADER = "{title}\n\nPublished: {published}\n\n"
+
+
+def _write(folder: Path, name: str, title: str, body: str, published: str) -> None:
+    text = HEADER.format(title=title, published=published) + body + "\n"
+    (folder / f"{name}.txt").write_text(text, "utf-8")
+
+
+def test_assemble_coarse_names_agree_without_legal_forms_and_titles() -> None:
+    assert name_key("the Northwind Corp.") == name_key("Northwind") == "northwind"
+    assert names_agree({"Northwind Corp"}, {"Northwind"})
+    assert names_agree({"Northwind"}, {"Northwind Energy"})
+    assert not names_agree({"Northwind"}, {"Southgate Holdings"})
+
+
+@pytest.mark.model
+def test_assemble_coarse_month_mention_joins_the_day_of_another_outlet(tmp_path: Path) -> None:
+    _write(tmp_path, "daily", "Ferry line opens",
+           "The new ferry line between Ardenport and Kelso Island opened on March 9, 2021, "
+           "carrying 340 passengers on its first crossing, the operator Bluewave said.",
+           "Wednesday, March 10, 2021")  # fmt: skip
+    _write(tmp_path, "monthly", "A busy spring on the water",
+           "Bluewave opened its ferry line between Ardenport and Kelso Island in March 2021, "
+           "and 340 passengers made the first crossing.",
+           "Thursday, April 15, 2021")  # fmt: skip
+    timeline = build([tmp_path])
+    opened = [e for e in timeline.events if {c.doc_id for c in e.citations} >= {"daily", "monthly"}]
+    assert len(opened) == 1
+    assert opened[0].when is not None and opened[0].when.value == "2021-03-09"  # the finest
+    assert "date" in opened[0].merged_on and "participants" in opened[0].merged_on
+
+
+@pytest.mark.model
+def test_assemble_coarse_month_mention_fitting_two_events_joins_neither(tmp_path: Path) -> None:
+    _write(tmp_path, "daily", "Two council sessions",
+           "The Ardenport city council met on March 2, 2021, to debate the harbour budget. "
+           "The Ardenport city council met again on March 23, 2021, to vote on school repairs.",
+           "Wednesday, March 24, 2021")  # fmt: skip
+    _write(tmp_path, "review", "The council's month",
+           "The Ardenport city council met in March 2021 to discuss the town's finances.",
+           "Thursday, April 15, 2021")  # fmt: skip
+    timeline = build([tmp_path])
+    review = [e for e in timeline.events if any(c.doc_id == "review" for c in e.citations)]
+    assert review and all({c.doc_id for c in e.citations} == {"review"} for e in review)
+
+
+@pytest.mark.model
+def test_assemble_coarse_year_mention_of_another_happening_stays_apart(tmp_path: Path) -> None:
+    _write(tmp_path, "daily", "Bridge reopens",
+           "The Kelso bridge reopened to traffic on June 4, 2020, after repairs, the Ardenport "
+           "roads office said.",
+           "Friday, June 5, 2020")  # fmt: skip
+    _write(tmp_path, "yearly", "Floods of the year",
+           "Floods closed the Kelso bridge in 2020, and the Ardenport roads office said the "
+           "river rose higher than ever recorded.",
+           "Monday, January 11, 2021")  # fmt: skip
+    timeline = build([tmp_path])
+    joined = [e for e in timeline.events if {c.doc_id for c in e.citations} >= {"daily", "yearly"}]
+    assert joined == []
