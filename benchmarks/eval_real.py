@@ -155,6 +155,7 @@ def _run_eval(gold_dir: Path, raw_dir: Path, label: str, cache: Path) -> dict[st
     exe = str(timeline) if timeline.exists() else "timeline"
     cmd = [exe, "eval", str(gold_dir), "--raw", str(raw_dir)]
     env = {"UNIONSTATE_CACHE_DIR": str(cache), "PATH": "/usr/bin:/bin", "HOME": str(cache)}
+    env["PYTHONPATH"] = str(ROOT / "src")  # this checkout's code, also from a worktree
     subprocess.run(cmd, check=True, env=env)  # the tables, for a reader
     out = subprocess.run([*cmd, "-f", "json"], check=True, env=env, capture_output=True)
     report: dict[str, Any] = json.loads(out.stdout)

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.model
 TEXTS = [
     "The ministers ain't going to sign it; they're gonna wait, said one of them.",
     "Let's see what the council's members decide on  Friday.\n\nI met her, and she met me.",
-    "Gotta go: the vote is tomorrow at 10 a.m. -- \"maybe\" -- or in May 2031.",
+    'Gotta go: the vote is tomorrow at 10 a.m. -- "maybe" -- or in May 2031.',
     "Prices rose 4.5% to $1.2bn in the third quarter, the firm's chief said on Monday.",
 ]
 
