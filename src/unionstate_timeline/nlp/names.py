@@ -41,9 +41,17 @@ def _close(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+def _keys(surname: str) -> set[str]:
+    """Blocking keys: two surnames `_close` calls one share a key (the surname itself, or it
+    with one letter left out), so grouping looks up a few keys instead of every group."""
+    if len(surname) < 6:
+        return {surname}  # a short name is only ever equal to another
+    return {surname} | {surname[:i] + surname[i + 1 :] for i in range(len(surname))}
+
+
 def canonical_people(names: Iterable[str]) -> dict[str, str]:
     """Map every person name to its canonical form."""
-    counts = Counter(n for n in names if n)
+    counts = Counter(n for n in names if n.strip())
     # "Belarus Alexander Lukashenko" (a title the model took in) is "Alexander Lukashenko"
     alias: dict[str, str] = {}
     for name in sorted(counts, key=lambda n: -len(n.split())):
@@ -55,18 +63,24 @@ def canonical_people(names: Iterable[str]) -> dict[str, str]:
                 counts[suffix] += counts.pop(name)
                 break
     groups: list[list[str]] = []
+    # blocking: a group is found through its surname's keys, never by scanning every group
+    index: dict[str, list[int]] = {}
     for name in sorted(counts, key=lambda n: (-len(n.split()), -counts[n], n)):
-        surname = name.split()[-1].lower()
-        first = name.split()[0].lower() if len(name.split()) > 1 else None
-        for group in groups:
-            rep = group[0].split()
+        words = name.split()
+        surname = words[-1].lower()
+        first = words[0].lower() if len(words) > 1 else None
+        candidates = sorted({g for key in _keys(surname) for g in index.get(key, ())})
+        for g in candidates:  # the first group formed, as a scan in order would find
+            rep = groups[g][0].split()
             if _close(rep[-1].lower(), surname) and (
                 first is None or len(rep) == 1 or rep[0][0].lower() == first[0]
             ):
-                group.append(name)
+                groups[g].append(name)
                 break
         else:
             groups.append([name])
+            for key in _keys(surname):
+                index.setdefault(key, []).append(len(groups) - 1)
     out: dict[str, str] = {}
     for group in groups:
         full = [n for n in group if len(n.split()) > 1] or group
@@ -81,5 +95,9 @@ def canonical_people(names: Iterable[str]) -> dict[str, str]:
 
 
 def doc_people(doc: Doc) -> dict[str, str]:
-    """Canonical names of the PERSON entities of one document."""
-    return canonical_people(entity_name(e) for e in doc.ents if e.label_ == "PERSON")
+    """Canonical names of the PERSON entities of one document (computed once per Doc)."""
+    people = doc.user_data.get("unionstate_people")
+    if people is None:
+        people = canonical_people(entity_name(e) for e in doc.ents if e.label_ == "PERSON")
+        doc.user_data["unionstate_people"] = people
+    return people  # type: ignore[no-any-return]
