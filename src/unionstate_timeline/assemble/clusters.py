@@ -32,6 +32,7 @@ class Cluster:
     _actors: set[str] = field(default_factory=set)
     _places: set[str] = field(default_factory=set)
     _docs: set[str] = field(default_factory=set)
+    _sents: set[tuple[str, int]] = field(default_factory=set)
 
     def _sync(self) -> None:
         for i in self.items[self._seen :]:
@@ -45,6 +46,7 @@ class Cluster:
             self._actors.update(i.mention.actors)
             self._places.update(i.mention.places)
             self._docs.add(i.mention.doc_id)
+            self._sents.add((i.mention.doc_id, i.mention.sent_start))
         self._seen = len(self.items)
 
     @property
@@ -67,6 +69,12 @@ class Cluster:
     def doc_ids(self) -> set[str]:
         self._sync()
         return self._docs
+
+    @property
+    def sentences(self) -> set[tuple[str, int]]:
+        """(doc_id, sentence start) of every item."""
+        self._sync()
+        return self._sents
 
 
 def dates_compatible(a: When, b: When) -> bool:

@@ -90,10 +90,7 @@ def _coarse_fits(item: Item, cluster: Cluster) -> bool:
         item.mention.title, cluster.items[0].mention.title, item.mention.trigger
     )
     # "held talks on Friday, December 20, their second meeting this month": one sentence
-    same_sentence = any(
-        i.mention.doc_id == item.mention.doc_id and i.mention.sent_start == item.mention.sent_start
-        for i in cluster.items
-    )
+    same_sentence = (item.mention.doc_id, item.mention.sent_start) in cluster.sentences
     generic = item.mention.type in GENERIC_TYPES
     if same and other_doc and generic and not (shared or _told_alike(item, cluster)):
         return False  # two sources' statements of one day are one only if they tell one thing
@@ -230,7 +227,10 @@ def _event(cluster: Cluster, conflicts: list[Conflict]) -> Event:
     sources = {i.mention.doc_id for i in items}
     base = max((i.when.confidence if i.when else 0.5) for i in items)
     confidence = 1 - (1 - base * 0.9) ** len(sources)
-    citations = sorted({i.citation for i in items}, key=lambda c: (c.doc_id, c.start))
+    # a total order: two citations of one sentence (two dates in it) never follow set order
+    citations = sorted(
+        {i.citation for i in items}, key=lambda c: (c.doc_id, c.start, c.end, c.date_text or "")
+    )
     return Event(
         event_id=stable_id("ev", _identity(items)),
         type=type_,
@@ -298,15 +298,18 @@ def _items(x: DocExtraction, a: AnchoredDocument, people: dict[str, str]) -> lis
         items.append(Item(mention, when, cite, published, a.info.sha256 or m.doc_id))
     dated = [i for i in items if i.when is not None]
     # an undated mention repeats a dated one of its document when their actors agree or it
-    # names none ("his message", "the recent meeting in Sochi"); one naming others is kept
+    # names none ("his message", "the recent meeting in Sochi"); one naming others is kept.
+    # The actors of the dated mentions of each type, gathered once: linear in the document
+    actors_of: dict[str, set[str]] = {}
+    for d in dated:
+        actors_of.setdefault(d.mention.type, set()).update(d.mention.actors)
     return dated + [
         i
         for i in items
         if i.when is None
-        and not any(
-            d.mention.type == i.mention.type
-            and (set(d.mention.actors) & set(i.mention.actors) or not i.mention.actors)
-            for d in dated
+        and not (
+            i.mention.type in actors_of
+            and (not i.mention.actors or actors_of[i.mention.type] & set(i.mention.actors))
         )
     ]
 

@@ -10,6 +10,7 @@ from ..models import ClaimMention, Document, TimexMention
 from ..nlp.names import doc_people, entity_name
 from ..nlp.syntax import clause_head, cues, ents_in, sent_end
 from ..patterns import lexicon, load_json_data
+from .bysent import by_sentence
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -120,12 +121,21 @@ def extract_claims(doc: Doc, document: Document, timexes: list[TimexMention]) ->
     }
     out: list[ClaimMention] = []
     last_unit: tuple[str, str] | None = None  # what "20 of which" / "eight of them" counts
-    for sent in doc.sents:
+    sents = list(doc.sents)
+    dated = [
+        next(iter(found), None)
+        for found in by_sentence(
+            [s.start_char for s in sents],
+            [s.end_char for s in sents],
+            ((t.start, i) for i, t in enumerate(timexes) if _dates_a_claim(t)),
+        )
+    ]  # the first date of each sentence, found once per document
+    for sent, when in zip(sents, dated, strict=True):
         done: set[int] = set()
         for ent in ents_in(sent):
             if ent.label_ in ("MONEY", "PERCENT", "QUANTITY"):
                 done |= {t.i for t in ent}
-                claim = _ent_claim(ent, sent, document, people, timexes)
+                claim = _ent_claim(ent, sent, document, people, when)
                 if claim:
                     out.append(claim)
         for t in sent:
@@ -163,7 +173,7 @@ def extract_claims(doc: Doc, document: Document, timexes: list[TimexMention]) ->
                     unit,
                     _qualifier(t, sent),
                     _attribution(sent, people),
-                    _timex_in(sent, timexes),
+                    when,
                 )
             )
     return out
@@ -174,7 +184,7 @@ def _ent_claim(
     sent: Span,
     document: Document,
     people: dict[str, str],
-    timexes: list[TimexMention],
+    when: int | None,
 ) -> ClaimMention | None:
     """A claim from a MONEY, PERCENT or QUANTITY entity ("$630 million in loans", "9.2%",
     "24 million tonnes of crude oil"); the currency sign may stand just outside the entity."""
@@ -211,7 +221,7 @@ def _ent_claim(
         str(unit),
         _qualifier(number, sent),
         _attribution(sent, people),
-        _timex_in(sent, timexes),
+        when,
     )
 
 
@@ -224,15 +234,9 @@ def _clause_subject(ent: Span) -> str:
     return _subject(subj)
 
 
-def _timex_in(sent: Span, timexes: list[TimexMention]) -> int | None:
-    for i, t in enumerate(timexes):
-        if (
-            sent.start_char <= t.start < sent.end_char
-            and t.parse["kind"] in ("date", "interval")
-            and "relation" not in t.parse
-        ):
-            return i
-    return None
+def _dates_a_claim(t: TimexMention) -> bool:
+    """A date or interval said of the claim itself (not "after", "for", a name or the DCT)."""
+    return t.parse["kind"] in ("date", "interval") and "relation" not in t.parse
 
 
 def _claim(

@@ -89,14 +89,14 @@ def actors_places(
 def title(trigger: Token, sent: Span, timex_tokens: set[int], speech: bool = False) -> str:
     whole = speech or not parsed(trigger.doc)
     tokens = list(sent) if whole else _title_tokens(trigger)
-    drop = set(timex_tokens)
+    drop: set[int] = set()  # beside timex_tokens, a document-wide set never copied per title
     for t in tokens:
         if t.i in timex_tokens:
             if t.i - 1 >= 0 and t.doc[t.i - 1].pos_ == "ADP":
                 drop.add(t.i - 1)
             if t.i + 1 < len(t.doc) and t.doc[t.i + 1].is_punct and t.i + 1 not in timex_tokens:
                 drop.add(t.i + 1)
-    tokens = [t for t in tokens if t.i not in drop]
+    tokens = [t for t in tokens if t.i not in drop and t.i not in timex_tokens]
     while tokens and (tokens[0].lower_ in _TITLE_LEAD or tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
     text = "".join(t.text_with_ws for t in tokens).strip(' ,.;:"“”\n')

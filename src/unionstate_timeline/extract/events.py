@@ -18,6 +18,7 @@ from ..nlp.syntax import (
     window_words,
 )
 from ..patterns import matcher_patterns
+from .bysent import by_sentence
 from .describe import actors_places, title
 from .lead import lead_predicate, news_sentences, present_perfect
 from .predicates import predicate_of
@@ -232,9 +233,17 @@ def extract_events(
     }
     sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     labels = {(s.start, s.end): lab for lab, s in found}
+    found_in = by_sentence(
+        [s.start for s in sents], [s.end for s in sents], ((s.start, s) for _, s in found)
+    )
+    timexes_in = by_sentence(
+        [s.start_char for s in sents],
+        [s.end_char for s in sents],
+        ((t.start, i) for i, t in enumerate(timexes)),
+    )
     out: list[EventMention] = []
-    for sent in sents:
-        spans = filter_spans([s for _, s in found if sent.start <= s.start < sent.end])
+    for k, sent in enumerate(sents):
+        spans = filter_spans(found_in[k])
         # a negated event ("failed to agree", "no plans to meet") is no event, and takes no date
         triggers = [
             (labels[(s.start, s.end)], s)
@@ -243,11 +252,10 @@ def extract_events(
         ]
         calendar = [
             (i, span)
-            for i, t in enumerate(timexes)
-            if sent.start_char <= t.start < sent.end_char
-            and (span := timex_spans[i]) is not None
-            and t.parse["kind"] in CALENDAR_KINDS
-            and t.parse.get("relation") not in ("DCT", "FOR", "NAME")
+            for i in timexes_in[k]
+            if (span := timex_spans[i]) is not None
+            and timexes[i].parse["kind"] in CALENDAR_KINDS
+            and timexes[i].parse.get("relation") not in ("DCT", "FOR", "NAME")
         ]
         finest = _finest_of_appositions(calendar, timexes)
         attached = _attach(sent, triggers, finest) if triggers else {}
