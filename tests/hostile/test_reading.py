@@ -148,3 +148,19 @@ def test_hostile_unreasonable_page_dates_are_not_cues(tmp_path: Path, header: st
     (tmp_path / "a.txt").write_text(f"{header}\n\nThe port reopened yesterday.\n", "utf-8")
     docs, _ = _load(tmp_path)
     assert all(c.year is None or 1800 <= c.year <= 2100 for c in docs["a"].date_cues)
+
+
+def test_hostile_html_record_without_main_text_skips_only_itself(tmp_path: Path) -> None:
+    menu = "<html><body><nav><a href='/'>Home</a> <a href='/x'>More</a></nav></body></html>"
+    page = "<html><body><article>" + "<p>" + GOOD.replace("\n", " ") * 3 + "</p>" * 2
+    _jsonl(
+        tmp_path / "feed.jsonl",
+        json.dumps({"id": "menu", "text": menu}),
+        json.dumps({"id": "page", "text": page + "</article></body></html>"}),
+        json.dumps({"id": "plain", "text": GOOD}),
+    )
+    docs, skipped = _load(tmp_path)
+    assert sorted(docs) == ["feed/page", "feed/plain"]
+    assert list(skipped) == ["feed/menu"]
+    assert skipped["feed/menu"].reason == "line 1: HTML page with no main text"
+    assert skipped["feed/menu"].path.endswith("feed.jsonl")

@@ -213,11 +213,29 @@ def _iter_jsonl_articles(
                 "; ".join(filter(None, [note, f"id {rid!r} repeats an earlier record; renamed"])),
             )
         seen.add(doc_id)
-        meta = _meta(rec)
-        if looks_like_html(body):
-            yield html_document(doc_id, shown, body, None, meta, note or None)
-        else:
-            yield make_document(doc_id, shown, body, meta=meta, reason=note or None)
+        item: Document | DocumentInfo
+        try:  # a page with no story, or a loader bug, costs only its own record
+            item = _record_document(doc_id, shown, body, _meta(rec), note or None)
+        except InputError as exc:
+            item = _skipped(doc_id, shown, f"{unit} {n}: {exc.reason}")
+        except Exception as exc:
+            item = _skipped(
+                doc_id, shown, f"{unit} {n}: internal error: {type(exc).__name__}: {exc}"
+            )
+        yield item
+
+
+def _skipped(doc_id: str, shown: str, reason: str) -> DocumentInfo:
+    return DocumentInfo(doc_id=doc_id, path=shown, status="skipped", reason=reason)
+
+
+def _record_document(
+    doc_id: str, shown: str, body: str, meta: ManifestEntry, note: str | None
+) -> Document:
+    """One record's Document: an HTML page by its main text, plain text as it is."""
+    if looks_like_html(body):
+        return html_document(doc_id, shown, body, None, meta, note)
+    return make_document(doc_id, shown, body, meta=meta, reason=note)
 
 
 def _gunzip(data: bytes, path: Path, max_bytes: int) -> bytes:
