@@ -57,3 +57,36 @@ def test_hostile_offsets_off_the_calendar_are_flagged(text: str) -> None:
     whens, flags = resolve_all([first, _mention(text, 20)], dct=date(2020, 3, 4))
     assert whens[0] is not None and whens[0].value == "2020-03-03"
     assert whens[1] is None  # never a wrapped or clipped date
+
+
+_TWO_DATES_ONE_SENTENCE = """
+from unionstate_timeline.assemble.clusters import Cluster, Item
+from unionstate_timeline.assemble.merge import _event
+from unionstate_timeline.models import Citation, EventMention, When
+quote = "On Monday, June 7, the boards met, their third meeting this month."
+def item(text):
+    when = When(value="2021-06-07", start="2021-06-07", end="2021-06-07", precision="day",
+                text=text, method="explicit", confidence=1.0)
+    mention = EventMention(doc_id="d", type="meeting", title="The boards met", trigger="met",
+                           status="occurred", sent_start=0, sent_end=len(quote))
+    cite = Citation(doc_id="d", start=0, end=len(quote), quote=quote, date_text=text)
+    return Item(mention, when, cite, None, "d")
+for texts in (["Monday, June 7", "this month"], ["this month", "Monday, June 7"]):
+    print([c.date_text for c in _event(Cluster([item(t) for t in texts]), []).citations])
+"""
+
+
+def test_hostile_citations_of_one_sentence_have_one_order() -> None:
+    """Two dates in one sentence give two citations of it: their order is the same in every
+    run (never the order of a set of strings, which changes with the hash seed)."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", _TWO_DATES_ONE_SENTENCE], env=env,
+                              capture_output=True, text=True, check=True)  # fmt: skip
+        outputs.add(done.stdout)
+    assert outputs == {"['Monday, June 7', 'this month']\n" * 2}
