@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -27,7 +28,8 @@ def number_value(token: Token) -> float | None:
     """The number a token writes ("31", "1,200", "9.2", "eight"), or None."""
     text = token.text.lower()
     if _NUMBER.match(text):
-        return float(text.replace(",", ""))
+        value = float(text.replace(",", ""))
+        return value if math.isfinite(value) else None  # 400 digits: no number JSON can write
     word = lexicon()["numbers"].get(text)
     if isinstance(word, int) and text not in ("a", "an", "one"):
         return float(word)
@@ -197,6 +199,8 @@ def _ent_claim(
     wide = ent.doc[max(ent.start - 1, sent.start) : min(ent.end + 1, sent.end)]
     scale = next((lex["scales"][t.lower_] for t in ent if t.lower_ in lex["scales"]), 1)
     value = float(number_value(number)) * scale  # type: ignore[arg-type]
+    if not math.isfinite(value):
+        return None
     after = ent.doc[ent.end : ent.end + 3]
     if ent.label_ == "PERCENT":
         unit, subject = "percent", _clause_subject(ent)
