@@ -118,3 +118,55 @@ def test_cache_cli_no_cache_writes_nothing(tmp_path, monkeypatch):
     result = CliRunner().invoke(app, ["build", str(RAW), "--no-cache", "-o", str(tmp_path / "t")])
     assert result.exit_code == 0, result.output
     assert not (tmp_path / "cache").exists()
+
+
+ARTICLE_A = (
+    "Ministers of two neighbouring states met in the capital on Tuesday and agreed a new "
+    "customs plan. The plan will take effect in March 2021, officials said.\n"
+)
+ARTICLE_B = "Parliament approved the joint budget on 14 May 2020 after a long debate.\n"
+
+
+def test_cache_base_takes_its_own_folders_metadata_not_anothers(tmp_path):
+    """Two folders hold one byte-identical article; only one has a manifest. An incremental
+    build on the plain folder's timeline must not pick up the other folder's metadata."""
+    plain, listed, extra = tmp_path / "plain", tmp_path / "listed", tmp_path / "extra"
+    for folder in (plain, listed, extra):
+        folder.mkdir()
+    (plain / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    (listed / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    (listed / "manifest.csv").write_text(
+        "file,published,outlet\na.txt,2020-11-17,Some Wire\n", encoding="utf-8"
+    )
+    (extra / "b.txt").write_text(ARTICLE_B, encoding="utf-8")
+    shared = tmp_path / "cache"
+    old = build([plain], cache=ExtractionCache(shared))
+    build([listed], cache=ExtractionCache(shared))  # the later build of the other folder
+    incremental = build([extra], cache=ExtractionCache(shared), base=old)
+    full = build([plain, extra], cache=ExtractionCache(shared))
+    assert to_json(incremental) == to_json(full)
+    assert [d.outlet for d in incremental.documents if d.doc_id == "a"] == [None]
+
+
+def test_cache_base_refuses_another_copys_metadata(tmp_path):
+    """A base document under a path the cache never saw is matched only when the metadata agree."""
+    plain, listed = tmp_path / "plain", tmp_path / "listed"
+    for folder in (plain, listed):
+        folder.mkdir()
+        (folder / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    (listed / "manifest.csv").write_text("file,outlet\na.txt,Some Wire\n", encoding="utf-8")
+    shared = tmp_path / "cache"
+    old = build([plain], cache=ExtractionCache(shared))
+    build([listed], cache=ExtractionCache(shared))
+    elsewhere = [d.model_copy(update={"path": "/gone/a.txt"}) for d in old.documents]
+    moved = old.model_copy(update={"documents": elsewhere})
+    with pytest.raises(IncrementalError, match="not in the cache"):
+        build([], cache=ExtractionCache(shared), base=moved)
+    listed_old = build([listed], cache=ExtractionCache(shared))
+    elsewhere = [d.model_copy(update={"path": "/gone/a.txt"}) for d in listed_old.documents]
+    again = build(
+        [],
+        cache=ExtractionCache(shared),
+        base=listed_old.model_copy(update={"documents": elsewhere}),
+    )
+    assert [d.outlet for d in again.documents] == ["Some Wire"]

@@ -5,11 +5,15 @@ the key is the SHA-256 of the loaded `Document` (text, cleaned body, doc_id, man
 not its path, so a moved folder still hits) and the pipeline version hashes everything an
 extraction depends on: the package version and sources, the `patterns/` data files, the spaCy
 version and the model name and version. A change to any of them starts a new, empty version
-directory; old ones can be deleted at will. `by-doc/` maps (doc_id, file sha256) to a key, which
-is how `build --base` finds the documents of an existing timeline. Files are written atomically
-(temp file + rename), so concurrent builds and interrupted writes never leave a torn entry. An
-entry is the SHA-256 of its JSON, a newline, then the JSON; an entry whose checksum fails, or
-that holds another document than its key names, or that is not a regular file, is a miss.
+directory; old ones can be deleted at will. `by-doc/` maps (doc_id, file sha256, path) and
+(doc_id, file sha256) to a key, which is how `build --base` finds the documents of an existing
+timeline: by the path the timeline records first, since one file copied into two folders (one
+with a manifest) is two documents with different metadata; the path-free entry, for a moved
+folder, only when the loader's metadata (title, outlet, url, dateline) agree with the timeline's.
+Files are written atomically (temp file + rename), so concurrent builds and interrupted writes
+never leave a torn entry. An entry is the SHA-256 of its JSON, a newline, then the JSON; an
+entry whose checksum fails, or that holds another document than its key names, or that is not a
+regular file, is a miss.
 """
 
 from __future__ import annotations
@@ -109,8 +113,9 @@ class ExtractionCache:
     def _entry(self, key: str) -> Path:
         return self.dir / key[:2] / f"{key}.json"
 
-    def _index(self, doc_id: str, sha256: str | None) -> Path:
-        ident = hashlib.sha256(f"{doc_id}\0{sha256}".encode()).hexdigest()
+    def _index(self, doc_id: str, sha256: str | None, path: str | None = None) -> Path:
+        parts = [doc_id, str(sha256)] + ([path] if path is not None else [])
+        ident = hashlib.sha256("\0".join(parts).encode()).hexdigest()
         return self.dir / "by-doc" / ident
 
     def _read(self, key: str) -> DocExtraction | None:
@@ -133,6 +138,7 @@ class ExtractionCache:
             self.misses += 1
             return None
         self.hits += 1
+        self._remember_path(doc.info, self.key(doc))
         return found.model_copy(update={"doc": doc})
 
     def put(self, extraction: DocExtraction) -> None:
@@ -146,13 +152,44 @@ class ExtractionCache:
             checksum = hashlib.sha256(payload).hexdigest().encode()
             write_atomic_bytes(self._entry(key), checksum + b"\n" + payload)
             write_atomic_bytes(self._index(info.doc_id, info.sha256), key.encode())
+            write_atomic_bytes(self._index(info.doc_id, info.sha256, info.path), key.encode())
         except OSError as exc:
             self.write_error = f"cache {self.dir} not written ({exc.strerror or exc})"
 
+    def _remember_path(self, info: DocumentInfo, key: str) -> None:
+        """Index a hit under its new path too (a moved folder), once."""
+        index = self._index(info.doc_id, info.sha256, info.path)
+        if self.write_error is None and not index.exists():
+            try:
+                write_atomic_bytes(index, key.encode())
+            except OSError as exc:
+                self.write_error = f"cache {self.dir} not written ({exc.strerror or exc})"
+
     def find(self, info: DocumentInfo) -> DocExtraction | None:
         """The extraction last stored for a document of an existing timeline, or None."""
-        key = (_read_regular(self._index(info.doc_id, info.sha256)) or b"").decode(errors="replace")
-        return self._read(key.strip())
+        exact = self._lookup(self._index(info.doc_id, info.sha256, info.path))
+        if exact is not None:
+            return exact
+        found = self._lookup(self._index(info.doc_id, info.sha256))
+        if found is None or not _same_metadata(found.doc, info):
+            return None  # another copy of the file, read with other metadata
+        return found
+
+    def _lookup(self, index: Path) -> DocExtraction | None:
+        return self._read((_read_regular(index) or b"").decode(errors="replace").strip())
+
+
+# what the loader learns beside a text and a timeline keeps as it is (the date is re-weighed)
+LOADER_FIELDS = ("title", "outlet", "url", "dateline")
+
+
+def _same_metadata(doc: Document, info: DocumentInfo) -> bool:
+    """Whether a timeline's document could have been built from doc: the loader's fields agree
+    and a date given beside the text (which wins over the text's own cues) is the one listed."""
+    if any(getattr(doc.info, f) != getattr(info, f) for f in LOADER_FIELDS):
+        return False
+    hint = doc.published_hint
+    return hint is None or (info.published is not None and info.published.value == hint)
 
 
 MAX_ENTRY_BYTES = 256 * 1024 * 1024  # far above any extraction of a text spaCy accepts
