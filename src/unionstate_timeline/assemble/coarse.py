@@ -14,7 +14,7 @@ from __future__ import annotations
 from ..temporal.values import PRECISION_RANK as RANK
 from .across import Joiner, contradict
 from .clusters import Cluster, stem
-from .evidence import Bag, agreement, bag, config, name_key, needed
+from .evidence import Bag, agreement, bag, config, generic_types, name_key, needed
 
 DAY = RANK["day"]
 
@@ -52,7 +52,7 @@ def _within(fine: tuple[str, str], coarse: tuple[str, str]) -> bool:
 
 def _kinds(c: Cluster) -> set[str]:
     """The cluster's kinds of event more telling than a statement or an untyped verb."""
-    return {str(i.mention.type) for i in c.items} - set(config()["generic_types"])
+    return {str(i.mention.type) for i in c.items} - generic_types()
 
 
 def _typed(c: Cluster) -> bool:

@@ -23,6 +23,13 @@ def config() -> dict[str, Any]:
     return load_json_data("merging.json")  # type: ignore[no-any-return]
 
 
+@lru_cache(maxsize=1)
+def generic_types() -> frozenset[str]:
+    """Types so common that one day holds many different ones: a day alone does not make them
+    one (`generic_types`)."""
+    return frozenset(config()["generic_types"])
+
+
 @lru_cache(maxsize=16384)
 def name_key(name: str) -> str:
     """A name as sources agree on it: lower case, without punctuation, a leading article,

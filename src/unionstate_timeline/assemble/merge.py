@@ -36,14 +36,13 @@ from .clusters import (
     wording,
 )
 from .coarse import join_coarse
+from .evidence import generic_types
 from .series import merge_claims
 
 STATUS_ORDER = {"occurred": 0, "cancelled": 1, "planned": 2, "expected": 3}
 DERIVED_CONFIDENCE = {"via-meeting": 0.85, "reported-same-day": 0.75, "lead": 0.7}
 CONFLICT_DAYS = 7  # two days this close for one signing are a disagreement, not two signings
 ONE_OFF_TYPES = {"treaty_signed", "treaty_in_force"}
-# types so common that one day holds many different ones: a day alone does not make them one
-GENERIC_TYPES = {"statement", "other"}
 
 
 def _compatible(item: Item, cluster: Cluster) -> bool:
@@ -91,7 +90,7 @@ def _coarse_fits(item: Item, cluster: Cluster) -> bool:
     )
     # "held talks on Friday, December 20, their second meeting this month": one sentence
     same_sentence = (item.mention.doc_id, item.mention.sent_start) in cluster.sentences
-    generic = item.mention.type in GENERIC_TYPES
+    generic = item.mention.type in generic_types()
     if same and other_doc and generic and not (shared or _told_alike(item, cluster)):
         return False  # two sources' statements of one day are one only if they tell one thing
     return same or same_sentence or (other_doc and (shared or one_off))
