@@ -123,3 +123,63 @@ def test_extract_predicates_lead_quote_or_plan_is_not_news(tmp_path) -> None:
 )
 def test_extract_predicates_dates_the_predicate(tmp_path, body: str, header: str, expected) -> None:
     assert expected in dated(events(tmp_path, body, header=header))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param(
+            "The regional assembly Monday formally adopted a budget for roads and schools.",
+            id="wire_style_bare_day_after_the_subject",
+        ),
+        pytest.param(
+            "Fishermen from the northern villages on Monday blocked the port with their boats.",
+            id="day_phrase_between_subject_and_verb",
+        ),
+    ],
+)
+def test_extract_predicates_a_day_before_the_verb_dates_it(tmp_path, body: str) -> None:
+    found = events(tmp_path, body)
+    assert "2021-03-08" in dated(found)
+    assert not any(m == "lead" for _, m, _ in found)  # the day the text gives, not the report's
+
+
+def test_extract_predicates_a_date_inside_the_speaker_dates_no_saying(tmp_path) -> None:
+    body = (
+        "It was the worst flood in the valley, said the hydrologist, and the highest one "
+        "since a storm in 1978."
+    )
+    (tmp_path / "a.txt").write_text(HEADER + body + "\n", encoding="utf-8")
+    timeline = build([tmp_path])
+    assert not [
+        e for e in timeline.events if e.type == "statement" and e.when and e.when.value == "1978"
+    ]
+
+
+def test_extract_predicates_lead_keeps_its_day_beside_a_dated_subordinate(tmp_path) -> None:
+    body = (
+        "Volunteers from the fishing villages have cleared the beach after a storm that struck "
+        "the coast on Saturday."
+    )
+    found = events(tmp_path, body)
+    assert ("2021-03-09", "lead") in {(v, m) for v, m, _ in found}
+    assert "2021-03-06" in dated(found)
+
+
+def test_extract_predicates_no_lead_day_beside_a_day_nobody_took(tmp_path) -> None:
+    # a day the parse leaves unattached may be the news verb's own: abstain
+    body = (
+        "The harbour authority of the northern province, Friday, reopened the old channel to "
+        "small ships and ferries."
+    )
+    found = events(tmp_path, body)
+    assert not any(m == "lead" for _, m, _ in found)
+
+
+def test_extract_predicates_no_lead_day_further_down_beside_any_time(tmp_path) -> None:
+    body = (
+        "Storms have flooded three coastal towns, officials said. The river has risen every "
+        "day this month, with the worst levels recorded in the south in February."
+    )
+    found = events(tmp_path, body)
+    assert not any(m == "lead" and "every day" in q for v, m, q in found)

@@ -21,7 +21,7 @@ from ..patterns import matcher_patterns
 from .bysent import by_sentence
 from .describe import actors_places, title
 from .lead import lead_predicate, news_sentences, present_perfect
-from .predicates import predicate_of
+from .predicates import inside_subject, predicate_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -138,7 +138,7 @@ def _attach(
                 or (home.dep_ in ("acl", "relcl") and home.head == span.root)
                 or not parsed(span.doc)
             )
-            if label in speech and not same:
+            if label in speech and not same or inside_subject(tspan.root, span.root):
                 continue
             if inside != {q for q in quotes if q[0] <= span.start_char < q[1]}:
                 continue
@@ -268,9 +268,54 @@ def extract_events(
         news = news_sentences(sents, lead, NEWS_SENTENCES)
         for k, sent in enumerate(news):
             verb = lead_predicate(sent) if k == 0 else present_perfect(sent)
-            if verb is not None:
+            if verb is not None and _lead_undated(out, sent, verb, timexes, strict=k > 0):
                 out = _lead_event(out, document, sent, verb, labels, people, dated_tokens)
     return out
+
+
+def _lead_undated(
+    out: list[EventMention], sent: Span, verb: Token, timexes: list[TimexMention], strict: bool
+) -> bool:
+    """True when nothing in the sentence dates the news verb, so the report's day may: no date
+    of its own clause, and no day left unattached (the parse may have missed that it is the
+    verb's: "The council Friday approved"). A dated subordinate clause ("after the storm that
+    struck on Sunday") leaves the lead its own day. Further down (strict), any expression of
+    time ("all season", "in December") means the sentence is not the day's news."""
+    inside = [
+        i for i, t in enumerate(timexes) if sent.start_char <= t.start < sent.end_char
+        and t.parse.get("relation") != "DCT"
+    ]  # fmt: skip
+    if strict:
+        return not inside
+    here = [m for m in out if m.sent_start == sent.start_char]
+    taken = {m.timex for m in here if m.timex is not None}
+    days = {i for i in inside if timexes[i].parse.keys() & {"day", "weekday", "day_offset"}}
+    if days - taken:
+        return False
+    doc = sent.doc
+    for m in here:
+        if m.timex is None:
+            continue
+        trigger = doc.char_span(m.trigger_start, m.trigger_start + len(m.trigger))
+        if trigger is None or not _subordinate(trigger.root, verb):
+            return False
+    return True
+
+
+def _subordinate(token: Token, verb: Token) -> bool:
+    """True when token hangs below verb through a relative, adverbial or noun-phrase link
+    ("after the storm that struck on Sunday"), not in verb's own clause, a reported clause or
+    a coordination ("told parliament it will vote in May", "met and signed on Monday")."""
+    if token == verb or verb not in token.ancestors or clause_head(token) == verb:
+        return False
+    links = set()
+    t = token
+    while t != verb:
+        links.add(t.dep_)
+        t = t.head
+    return not links & {"ccomp", "xcomp", "conj", "parataxis"} and bool(
+        links & {"relcl", "acl", "advcl", "pobj"}
+    )
 
 
 def _lead_event(
@@ -284,8 +329,6 @@ def _lead_event(
 ) -> list[EventMention]:
     """The lead's news, dated later by the report's own day (method "lead")."""
     here = [m for m in out if m.sent_start == sent.start_char]
-    if any(m.timex is not None for m in here):
-        return out  # the lead dates its news itself ("struck on Saturday", "said on Tuesday")
     own = [m for m in here if m.trigger_start == verb.idx]
     label = own[0].type if own else labels.get((verb.i, verb.i + 1), "other")
     kept = [m for m in out if not (m.sent_start == sent.start_char and m.trigger_start == verb.idx)]

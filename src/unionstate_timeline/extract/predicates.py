@@ -25,6 +25,8 @@ _MODIFIER_DEPS = ("compound", "amod", "nummod", "nmod", "poss", "appos")
 _ADVERBIAL_DEPS = ("npadvmod", "tmod", "advmod", "obl", "attr", "conj")
 # a date that is what the verb acts on or is about ("to mark National Unity Day", "set Nov. 10
 # as the deadline", "2019 was a record year") is not when the verb happened
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_SUBJECT_MODIFIER_DEPS = ("appos", "compound", "npadvmod", "nmod")
 _ARGUMENT_DEPS = ("dobj", "nsubj", "nsubjpass", "iobj", "dative", "oprd")
 
 
@@ -91,7 +93,58 @@ def _compares(token: Token) -> bool:
     )
 
 
+def _between_subject_and_verb(root: Token) -> Token | None:
+    """Wire style puts a bare day between the subject and its verb ("The council Tuesday
+    approved ..."); the parser often hangs it on the subject. The verb right after it, with
+    only adverbs and auxiliaries between, is the predicate it dates."""
+    head = root.head
+    if root.dep_ not in _SUBJECT_MODIFIER_DEPS or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    subject = head
+    while subject.dep_ == "conj" and subject.head is not subject:
+        subject = subject.head
+    verb = subject.head
+    if subject.dep_ not in _SUBJECT_DEPS or verb.pos_ not in _VERBAL or verb.i < root.i:
+        return None
+    return verb if _right_before(root, verb, subject) else None
+
+
+def _nominal_argument(token: Token) -> bool:
+    """A subject, or a noun phrase the parser conjoined to a verb ("said X, and the last one
+    since ...")."""
+    return token.dep_ in _SUBJECT_DEPS or (
+        token.dep_ == "conj" and token.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
+    )
+
+
+def inside_subject(root: Token, verb: Token) -> bool:
+    """True when the date is inside verb's subject (or a noun phrase conjoined to it) and not
+    in the wire-style slot before the verb: "a quake in 1984, said the analyst" does not date
+    the saying."""
+    for child in verb.children:
+        if _nominal_argument(child) and root in child.subtree:
+            return not _right_before(root, verb, child)
+    return False
+
+
+def _right_before(root: Token, verb: Token, subject: Token) -> bool:
+    """The date's phrase sits between the subject's last noun and the verb, with nothing but
+    adverbs and auxiliaries after it ("Voters on Sunday elected", not "the mayor since 2004
+    of the town resigned")."""
+    phrase = root.head if root.dep_ == "pobj" else root
+    first = min(t.i for t in phrase.subtree)
+    end = max(t.i for t in phrase.subtree)
+    before = root.doc[first - 1] if first > 0 else None
+    if before is None or before.pos_ not in ("NOUN", "PROPN") or before not in subject.subtree:
+        return False
+    between = root.doc[end + 1 : verb.i]
+    return verb.i > end and all(t.pos_ in ("ADV", "AUX", "PART") for t in between)
+
+
 def _climb(root: Token) -> Token | None:
+    wire = _between_subject_and_verb(root)
+    if wire is not None:
+        return _resolve_verb(wire)
     t = root
     for _ in range(MAX_CLIMB):
         head = t.head
@@ -99,6 +152,10 @@ def _climb(root: Token) -> Token | None:
             return None
         if _compares(head):
             return None  # "the same price as this year", "more than in 2019": a baseline
+        if t is not root and _nominal_argument(t) and head.pos_ in _VERBAL:
+            # "a quake in 1984 ... said X": a date inside the subject dates no verb, unless it
+            # ends right before the verb ("Voters on Sunday elected ...")
+            return _resolve_verb(head) if _right_before(root, head, t) else None
         if t.dep_ in _MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN"):
             return head if is_event_noun(head) else None  # "the 2019 budget" is not an event
         if t.dep_ == "pobj":  # "on Saturday", "in 2011": the preposition's head decides
