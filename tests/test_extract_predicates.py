@@ -183,3 +183,12 @@ def test_extract_predicates_no_lead_day_further_down_beside_any_time(tmp_path) -
     )
     found = events(tmp_path, body)
     assert not any(m == "lead" and "every day" in q for v, m, q in found)
+
+
+def test_extract_predicates_a_length_describing_a_thing_keeps_the_news(tmp_path) -> None:
+    body = (
+        "The port authority said traffic was back to normal after the storm on the coast. "
+        "The city has signed a 30-year lease with a shipping company for the eastern docks."
+    )
+    found = events(tmp_path, body)
+    assert any(m == "lead" and "30-year lease" in q for _, m, q in found)

@@ -285,8 +285,8 @@ def _lead_undated(
         i for i, t in enumerate(timexes) if sent.start_char <= t.start < sent.end_char
         and t.parse.get("relation") != "DCT"
     ]  # fmt: skip
-    if strict:
-        return not inside
+    if strict:  # a length that describes a thing ("a 27-year contract") is no time of the news
+        return not [i for i in inside if not _describes_a_thing(sent, timexes[i])]
     here = [m for m in out if m.sent_start == sent.start_char]
     taken = {m.timex for m in here if m.timex is not None}
     days = {i for i in inside if timexes[i].parse.keys() & {"day", "weekday", "day_offset"}}
@@ -300,6 +300,15 @@ def _lead_undated(
         if trigger is None or not _subordinate(trigger.root, verb):
             return False
     return True
+
+
+def _describes_a_thing(sent: Span, timex: TimexMention) -> bool:
+    span = sent.doc.char_span(timex.start, timex.end)
+    return (
+        span is not None
+        and timex.parse["kind"] not in CALENDAR_KINDS
+        and span.root.dep_ in ("amod", "compound", "nmod", "nummod")
+    )
 
 
 def _subordinate(token: Token, verb: Token) -> bool:
