@@ -146,6 +146,37 @@ def test_export_html_is_self_contained(timeline: Timeline) -> None:
     assert "<script>alert" not in page
 
 
+def test_export_html_title_names_the_page_escaped(timeline: Timeline) -> None:
+    page = export.to_html(timeline, title='Talks <i>&</i> "treaties"\n 2019')
+    shown = "Talks &lt;i&gt;&amp;&lt;/i&gt; &quot;treaties&quot; 2019"
+    assert f"<title>{shown}</title>" in page and f"<h1>{shown}</h1>" in page
+    assert "<i>&</i>" not in page
+    assert "<title>Timeline</title>" in export.to_html(timeline)  # the default name
+    with pytest.raises(ValueError, match="--title"):
+        export.render(timeline, Format.md, title="x")
+
+
+def test_export_cli_title_only_for_html(timeline_file: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    page = tmp_path / "p.html"
+    result = runner.invoke(app, ["export", str(timeline_file), "-o", str(page), "--title", "Q&A"])
+    assert result.exit_code == 0, result.output
+    assert "<h1>Q&amp;A</h1>" in page.read_text(encoding="utf-8")
+    result = runner.invoke(app, ["export", str(timeline_file), "-f", "csv", "--title", "x"])
+    assert result.exit_code == 2 and result.stderr.startswith("error: --title")
+
+
+def test_export_html_one_toggle_per_type_present_and_a_search_box(timeline: Timeline) -> None:
+    page = export.to_html(timeline)
+    toggles = re.findall(r'class="type-toggle" checked value="([^"]+)"', page)
+    assert toggles == sorted({e.type for e in timeline.events})
+    assert page.count('<input type="search" id="search"') == 1
+    items = re.findall(r'<li class="event-item[^"]*" id="item-[^"]+" data-event-id="([^"]+)"', page)
+    assert sorted(items) == sorted(e.event_id for e in timeline.events)
+    data = json.loads(re.search(r'id="event-data">(.*?)</script>', page).group(1))
+    assert {i: d["t"] for i, d in data.items()} == {e.event_id: e.type for e in timeline.events}
+
+
 def test_export_html_marks_show_precision_and_status(timeline: Timeline) -> None:
     page = export.to_html(timeline)
     marks = dict(re.findall(r'class="(event-mark[^"]*)" data-event-id="([^"]+)"', page))

@@ -189,3 +189,123 @@ def test_html_browser_popover_fits_a_400px_screen(driver: Any, tmp_path: Path) -
             driver.execute_script("document.body.click();")
     finally:
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def _visible_ids(driver: Any, selector: str) -> list[str]:
+    """The data-event-id of each element matching `selector` that is shown on the page."""
+    return sorted(
+        driver.execute_script(
+            "return Array.from(document.querySelectorAll(arguments[0]))"
+            "  .filter(function (n) { return n.getClientRects().length > 0; })"
+            "  .map(function (n) { return n.getAttribute('data-event-id'); });",
+            selector,
+        )
+    )
+
+
+def test_html_browser_every_source_link_is_an_anchor_to_its_url(
+    driver: Any, tmp_path: Path
+) -> None:
+    """Each citation of a document with a URL is an <a href> to that URL, in the list and in
+    the popover; a document without one is plain text."""
+    from selenium.webdriver.common.by import By
+
+    timeline = _linked_timeline()
+    _open(driver, tmp_path, timeline)
+    urls = {d.doc_id: d.url for d in timeline.documents}
+    for e in timeline.events:
+        want = sorted(u for c in e.citations if (u := urls.get(c.doc_id)))
+        listed = driver.find_elements(By.CSS_SELECTOR, f'[id="item-{e.event_id}"] cite a')
+        assert sorted(a.get_attribute("href") for a in listed) == want, e.event_id
+        assert all(a.tag_name == "a" for a in listed)
+    mark = driver.find_element(By.CSS_SELECTOR, '.event-mark[data-event-id="ev-wide"]')
+    driver.execute_script("arguments[0].scrollIntoView(); arguments[0].click();", mark)
+    links = driver.find_elements(By.CSS_SELECTOR, "#popover cite a")
+    wide = next(e for e in timeline.events if e.event_id == "ev-wide")
+    assert [a.get_attribute("href") for a in links] == [urls[wide.citations[0].doc_id]]
+
+
+def test_html_browser_search_box_hides_entries_that_do_not_match(
+    driver: Any, tmp_path: Path
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    timeline = small_timeline()
+    _open(driver, tmp_path, timeline)
+    every = sorted(e.event_id for e in timeline.events)
+    assert _visible_ids(driver, ".event-item") == every
+    box = driver.find_element(By.ID, "search")
+    assert box.is_displayed()
+    box.send_keys("SOCHI")  # in a title and a quote, any case
+    assert _visible_ids(driver, ".event-item") == ["ev-sochi"]
+    assert _visible_ids(driver, ".event-mark") == ["ev-sochi"]
+    assert driver.find_element(By.ID, "shown").text == f"1 of {len(every)} events"
+    box.clear()
+    box.send_keys("meduza late fall")  # a source's name and words of a quote, all required
+    assert _visible_ids(driver, ".event-item") == ["ev-visit"]
+    box.send_keys(" nowhere-to-be-found")
+    assert _visible_ids(driver, ".event-item, .event-mark") == []
+    # an emptied year is not left as a bare heading
+    assert (
+        driver.execute_script(
+            "return Array.from(document.querySelectorAll('h3:has(+ ul.events)'))"
+            "  .filter(function (h) { return h.getClientRects().length; }).length;"
+        )
+        == 0
+    )
+    driver.execute_script(
+        "var b = arguments[0]; b.value = ''; b.dispatchEvent(new Event('input'));", box
+    )
+    assert _visible_ids(driver, ".event-item") == every
+
+
+def test_html_browser_type_toggle_hides_that_type(driver: Any, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    timeline = small_timeline()
+    _open(driver, tmp_path, timeline)
+    toggles = driver.find_elements(By.CSS_SELECTOR, ".type-toggle")
+    assert sorted(t.get_attribute("value") for t in toggles) == sorted(
+        {e.type for e in timeline.events}
+    )
+    meeting = driver.find_element(By.CSS_SELECTOR, '.type-toggle[value="meeting"]')
+    assert meeting.is_displayed() and meeting.is_selected()
+    meeting.click()
+    rest = sorted(e.event_id for e in timeline.events if e.type != "meeting")
+    assert _visible_ids(driver, ".event-item") == rest
+    assert _visible_ids(driver, ".event-mark") == rest
+    meeting.click()
+    assert _visible_ids(driver, ".event-mark") == sorted(e.event_id for e in timeline.events)
+
+
+def test_html_browser_narrow_screen_opens_the_chart_at_the_latest_events(
+    driver: Any, tmp_path: Path
+) -> None:
+    metrics = {"width": 400, "height": 800, "deviceScaleFactor": 1, "mobile": True}
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
+    try:
+        timeline = _many_events()
+        _open(driver, tmp_path, timeline)
+        left, width, client = driver.execute_script(
+            "var s = document.querySelector('#chart .scroller');"
+            "return [s.scrollLeft, s.scrollWidth, s.clientWidth];"
+        )
+        assert width > client and left + client >= width - 1, (left, width, client)
+        # the latest dated event's mark is inside the visible part of the chart
+        latest = max(
+            (e for e in timeline.events if e.when and e.when.end), key=lambda e: e.when.end
+        )
+        inside = driver.execute_script(
+            "var s = document.querySelector('#chart .scroller').getBoundingClientRect();"
+            "var m = document.querySelector('.lanes [data-event-id=\"' + arguments[0] + '\"]')"
+            "  .querySelector('.shape').getBoundingClientRect();"
+            "return m.left >= s.left && m.right <= s.right;",
+            latest.event_id,
+        )
+        assert inside, latest.event_id
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    _open(driver, tmp_path, _many_events())  # a wide screen keeps the start
+    assert (
+        driver.execute_script("return document.querySelector('#chart .scroller').scrollLeft;") == 0
+    )

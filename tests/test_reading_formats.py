@@ -7,6 +7,7 @@ import gzip
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from unionstate_timeline.cli import app
@@ -98,6 +99,25 @@ def test_reading_formats_news_tls_gzip_and_language(tmp_path: Path) -> None:
     assert docs["articles/a2"].reason == "line 2 is not in English (language 'fr')"  # type: ignore[union-attr]
     again = docs["articles/a1~3"]
     assert isinstance(again, Document) and "repeats an earlier record" in (again.info.reason or "")
+
+
+@pytest.mark.model
+def test_reading_formats_repeated_jsonl_id_is_renamed_and_build_warns(tmp_path: Path) -> None:
+    """Bug 3: two records with one id become two documents with distinct ids (citations stay
+    unambiguous); the build says so: a count by default, the reason with --verbose."""
+    other = STORY.replace("ribbon", "cake").replace("May 13", "May 20")
+    lines = [{"id": "r1", "text": STORY}, {"id": "r1", "text": other}]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "batch.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines))
+    out = tmp_path / "t.json"
+    args = ["build", str(tmp_path / "in"), "-o", str(out), "--no-cache", "-q"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "1 document with warnings (--verbose lists them)" in result.stderr
+    ids = [d["doc_id"] for d in json.loads(out.read_text())["documents"]]
+    assert ids == ["batch/r1", "batch/r1~2"]
+    verbose = runner.invoke(app, [*args, "--verbose"])
+    assert "batch/r1~2" in verbose.stderr and "repeats an earlier record" in verbose.stderr
 
 
 def test_reading_formats_manifest_aliases_and_missing_files(tmp_path: Path) -> None:

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from .models import DocExtraction, Document, DocumentInfo, Timeline
-from .pipeline import BuildStats, Progress, assemble, internal_error
+from .pipeline import BuildStats, Progress, Stage, assemble, internal_error
+from .progress import ANNOTATING, READING
 from .reading.document import ManifestEntry
 from .reading.records import DEFAULT_MAX_BYTES
 
@@ -111,6 +112,7 @@ def build_dask(
     stats: BuildStats | None = None,
     on_total: Callable[[int], None] | None = None,
     max_bytes: int | None = None,
+    on_stage: Stage | None = None,
 ) -> Timeline:
     """Build the timeline of every article under `paths` on a Dask cluster.
 
@@ -122,6 +124,8 @@ def build_dask(
     from distributed import Client, LocalCluster, as_completed
 
     started = time.perf_counter()
+    if on_stage:
+        on_stage(READING)
     units, skipped = list_units(paths)
     if on_total:
         on_total(len(units))
@@ -140,6 +144,8 @@ def build_dask(
                 run_partition, model=model, max_bytes=max_bytes or DEFAULT_MAX_BYTES
             )
             futures = client.compute(bag.to_delayed())
+            if on_stage:  # the workers load the model, annotate and extract
+                on_stage(ANNOTATING)
             sizes = {f.key: len(c) for f, c in zip(futures, chunks, strict=True)}
             for future in as_completed(futures):
                 if progress:
@@ -151,7 +157,7 @@ def build_dask(
             cluster.close()
     details: list[str] = []
     extractions = _collect(results, skipped, details)
-    timeline = assemble(extractions, skipped)
+    timeline = assemble(extractions, skipped, on_stage)
     if stats is not None:
         stats.finish(timeline, len(extractions), skipped, details, started)
     return timeline

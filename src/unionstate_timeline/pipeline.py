@@ -11,11 +11,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .models import DocExtraction, Document, DocumentInfo, Timeline, Timex
+from .progress import ANCHORING, ANNOTATING, MERGING, MODEL, READING
 
 if TYPE_CHECKING:
     from .cache import ExtractionCache
 
-Progress = Callable[[int], None]
+Progress = Callable[[int], None]  # n more documents done
+Stage = Callable[[str], None]  # a stage (progress.READING, MODEL, ...) begins
+
+
+def _silent(_: str) -> None:
+    pass
 
 
 @dataclass
@@ -57,30 +63,39 @@ def extract_documents(
     progress: Progress | None = None,
     on_error: Callable[[Document, Exception], None] | None = None,
     cache: ExtractionCache | None = None,
+    on_stage: Stage | None = None,
 ) -> Iterator[DocExtraction]:
     """Annotate and extract each document (the per-document, cacheable part of a build).
 
     Streams: yields in input order while documents flow through `nlp.pipe`. With a `cache`,
     cached documents are not annotated (the model is not even loaded when all are cached) and
     new extractions are stored. An unexpected error while extracting one document skips that
-    document (reported through `on_error`) instead of losing the whole batch.
+    document (reported through `on_error`) instead of losing the whole batch. `on_stage` is
+    told when the model loads and when annotating (re)starts.
     """
     from .extract.document import extract
-    from .nlp.annotate import annotate
+    from .nlp.annotate import annotate, get_nlp
+
+    say = on_stage or _silent
 
     source = iter(docs)
     lookup = cache.get if cache is not None else (lambda d: None)
     first = None
-    for doc in source:  # cached documents before the first miss need no model at all
+    for n, doc in enumerate(source):  # cached documents before the first miss need no model
         hit = lookup(doc)
         if hit is None:
             first = doc
             break
+        if n == 0:
+            say(ANNOTATING)
         yield hit
         if progress:
             progress(1)
     if first is None:
         return
+    say(MODEL)
+    get_nlp(model)  # loaded once (memoized); annotate below uses the same pipeline
+    say(ANNOTATING)
     pending: deque[tuple[Document, DocExtraction | None]] = deque([(first, None)])
 
     def misses() -> Iterator[str]:
@@ -124,12 +139,19 @@ def internal_error(doc: Document, exc: Exception) -> DocumentInfo:
     return doc.info.model_copy(update={"status": "skipped", "reason": reason})
 
 
-def assemble(extractions: Sequence[DocExtraction], skipped: Sequence[DocumentInfo]) -> Timeline:
+def assemble(
+    extractions: Sequence[DocExtraction],
+    skipped: Sequence[DocumentInfo],
+    on_stage: Stage | None = None,
+) -> Timeline:
     """The global part of a build: anchor across the corpus, then merge."""
     from .assemble.merge import merge
     from .temporal.anchor import anchor_corpus
 
+    say = on_stage or _silent
+    say(ANCHORING)
     anchored = anchor_corpus(extractions)
+    say(MERGING)
     return merge(extractions, anchored, skipped)
 
 
@@ -145,6 +167,7 @@ def build(
     cache: ExtractionCache | None = None,
     base: Timeline | None = None,
     ids_from: Timeline | None = None,
+    on_stage: Stage | None = None,
 ) -> Timeline:
     """Build the timeline of every article under `paths`.
 
@@ -153,7 +176,8 @@ def build(
     documents are taken from the cache (a document of `paths` with the same doc_id replaces
     its base version), then the whole corpus is anchored and merged again, as a full build
     would do. Raises IncrementalError when a base document is not in the cache. Events keep
-    the ids of the base timeline (or of `ids_from`) they share citations with.
+    the ids of the base timeline (or of `ids_from`) they share citations with. `progress`,
+    `on_total` and `on_stage` report progress (see progress.py).
     """
     import traceback
 
@@ -163,6 +187,8 @@ def build(
     docs: list[Document] = []
     skipped: list[DocumentInfo] = []
     details: list[str] = []
+    if on_stage:
+        on_stage(READING)
     for item in iter_documents(paths, max_bytes=max_bytes or DEFAULT_MAX_BYTES):
         (docs if isinstance(item, Document) else skipped).append(item)  # type: ignore[arg-type]
     if on_total:
@@ -174,7 +200,13 @@ def build(
 
     extractions = list(
         extract_documents(
-            docs, model=model, workers=workers, progress=progress, on_error=failed, cache=cache
+            docs,
+            model=model,
+            workers=workers,
+            progress=progress,
+            on_error=failed,
+            cache=cache,
+            on_stage=on_stage,
         )
     )
     reused = 0
@@ -184,7 +216,7 @@ def build(
         reused = len(old)
         extractions = sorted([*old, *extractions], key=lambda x: x.doc.info.doc_id)
         skipped = [*old_skipped, *skipped]
-    timeline = assemble(extractions, skipped)
+    timeline = assemble(extractions, skipped, on_stage)
     if (earlier := ids_from or base) is not None:
         from .assemble.ids import carry_ids
 

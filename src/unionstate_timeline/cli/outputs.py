@@ -180,6 +180,9 @@ def export(
             "spreadsheet formula injection), for programs rather than spreadsheets.",
         ),
     ] = False,
+    title: Annotated[
+        str | None, typer.Option("--title", help="HTML: the page's title and heading.")
+    ] = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
     types: Types = None,
@@ -196,6 +199,8 @@ def export(
     if claims and citations:
         raise usage("--claims and --citations: choose one")
     table = "claims" if claims else "citations" if citations else "events"
+    if title is not None and fmt is not Format.html:
+        raise usage(f"--title names an html page, not {fmt.value}")
     if fmt is Format.sqlite and output is None:
         raise usage("-f sqlite writes a database file: give -o FILE.db")
     if fmt is Format.sqlite and (claims or citations):
@@ -209,7 +214,7 @@ def export(
             write_sqlite(timeline, output)
         else:
             try:
-                body = render(timeline, fmt, table=table, bom=bom, raw_cells=raw_cells)
+                body = render(timeline, fmt, table=table, bom=bom, raw_cells=raw_cells, title=title)
             except ValueError as exc:
                 raise usage(str(exc)) from None
             if output is None:

@@ -278,11 +278,12 @@ def to_timelinejs(timeline: Timeline) -> str:
 # --- html --------------------------------------------------------------------------------------
 
 
-def to_html(timeline: Timeline) -> str:
-    """A self-contained page (inline CSS and JS, no network) with a visual timeline."""
+def to_html(timeline: Timeline, title: str | None = None) -> str:
+    """A self-contained page (inline CSS and JS, no network) with a visual timeline, a search
+    box and type toggles; `title` names the page (default "Timeline")."""
     from .html_page import render_page
 
-    return render_page(timeline)
+    return render_page(timeline, title)
 
 
 # --- dispatch and writing ----------------------------------------------------------------------
@@ -310,11 +311,13 @@ def render(
     table: str = "events",
     bom: bool = False,
     raw_cells: bool = False,
+    title: str | None = None,
 ) -> str:
     """The text of one export (every format but sqlite, which is a file: see sqlite.py).
 
     table (or claims=True) selects events, claims (csv, jsonl) or citations (csv); bom and
-    raw_cells apply to CSV only. ValueError for a combination that does not exist.
+    raw_cells apply to CSV only, title to HTML only. ValueError for a combination that does
+    not exist.
     """
     table = "claims" if claims else table
     if fmt is Format.sqlite:
@@ -323,6 +326,10 @@ def render(
         raise ValueError(f"claims export is available for csv and jsonl, not {fmt.value}")
     if table == "citations" and fmt is not Format.csv:
         raise ValueError(f"citations export is available for csv, not {fmt.value}")
+    if title is not None and fmt is not Format.html:
+        raise ValueError(f"--title names an html page, not {fmt.value}")
+    if fmt is Format.html:
+        return to_html(timeline, title)
     if fmt is Format.csv:
         writer = {"events": to_csv, "claims": claims_csv, "citations": citations_csv}[table]
         return writer(timeline, bom=bom, raw=raw_cells)

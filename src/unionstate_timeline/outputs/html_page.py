@@ -1,25 +1,22 @@
-"""The self-contained HTML timeline page: layout is computed here, interaction is inline JS.
+"""The self-contained HTML timeline page: marks placed by html_layout, interaction inline JS.
 
-Marks are placed in Python (pixels, deterministic) so the page needs no layout library and
-reads the same with scripts off; the inline script only shows quotes on hover/click. Years with
-no event are collapsed into a narrow break, so a 1999 treaty and a 2021 summit share one axis
-without 20 empty years between them.
+The page reads the same with scripts off; the inline script shows quotes on hover/click,
+filters entries by text and by type, and on a narrow screen opens the chart at its latest end.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date
 from html import escape
 from importlib import resources
 
 from ..models import Claim, Event, Timeline
 from .export import GENERATOR
+from .html_layout import GAP_PX, LANE_PX, Axis, Placed, is_point, layout
 from .present import (
     date_label,
     doc_ids,
-    is_interval,
     number,
     series_of,
     source_count,
@@ -27,134 +24,11 @@ from .present import (
     year_of,
 )
 
-GAP_PX = 36  # width of a collapsed run of empty years
-CHART_PX = 1200  # target width shared out among the shown years
-YEAR_MIN_PX, YEAR_MAX_PX = 64.0, 900.0
-LANE_PX = 26
-LABEL_MAX_PX = 240
-CHAR_PX = 6.6  # average width of a 12px sans-serif character, for packing labels
-# Long spans (a decade, 1918-1920) should not force every year between them onto the axis.
-FILL_YEARS_UP_TO = 3
-
-
-@dataclass(frozen=True)
-class Placed:
-    event: Event
-    x0: float
-    x1: float
-    lane: int
-    label_left: bool = False  # near the right edge the label goes before the mark
-
-
-class Axis:
-    """Piecewise-linear map from days to pixels over the years that have events.
-
-    Each shown year has its own width (busy years get more room); runs of empty years between
-    them collapse into a GAP_PX break.
-    """
-
-    def __init__(self, widths: dict[int, float]) -> None:
-        self.years: dict[int, tuple[float, float]] = {}  # year -> (x of Jan 1, width)
-        self.gaps: list[tuple[int, int, float]] = []  # (first hidden year, last, x of gap)
-        x = GAP_PX / 2
-        prev: int | None = None
-        for y in sorted(widths):
-            if prev is not None and y != prev + 1:
-                self.gaps.append((prev + 1, y - 1, x))
-                x += GAP_PX
-            self.years[y] = (x, widths[y])
-            x += widths[y]
-            prev = y
-        self.first, self.last = min(widths), max(widths)
-        self.width = x + GAP_PX / 2
-
-    def x(self, day: date, *, end: bool = False) -> float:
-        """Pixel of the start of day (of its end when end=True)."""
-        if day.year in self.years:
-            x0, width = self.years[day.year]
-            year_start = date(day.year, 1, 1)
-            days = (date(day.year, 12, 31) - year_start).days + 1  # no year 10000 to subtract
-            return x0 + width * ((day - year_start).days + (1 if end else 0)) / days
-        for first, last, x0 in self.gaps:
-            if first <= day.year <= last:
-                return x0 + GAP_PX * (day.year - first + 0.5) / (last - first + 1)
-        return 0.0 if day.year < self.first else self.width
-
-
-def _days(e: Event) -> tuple[date, date] | None:
-    if e.when is None or e.when.start is None or e.when.end is None:
-        return None
-    try:
-        a, b = date.fromisoformat(e.when.start), date.fromisoformat(e.when.end)
-        return (a, b) if a <= b else (b, a)  # a hand-edited file may have them swapped
-    except ValueError:
-        return None
-
-
-def _year_widths(spans: list[tuple[date, date]]) -> dict[int, float]:
-    """Width of each shown year: a share of CHART_PX by its number of events, within bounds."""
-    weight: dict[int, int] = {}
-    for a, b in spans:
-        if b.year - a.year <= FILL_YEARS_UP_TO:
-            for y in range(a.year, b.year + 1):
-                weight.setdefault(y, 1)
-        else:
-            weight.setdefault(a.year, 1)
-            weight.setdefault(b.year, 1)
-        if a.year == b.year:
-            weight[a.year] += 1
-    # Quiet years get YEAR_MIN_PX; the rest of CHART_PX is shared by weight among busy years.
-    quiet: set[int] = set()
-    while True:
-        room = CHART_PX - YEAR_MIN_PX * len(quiet)
-        total = sum(w for y, w in weight.items() if y not in quiet)
-        share = {y: room * w / total for y, w in weight.items() if y not in quiet}
-        newly = {y for y, px in share.items() if px < YEAR_MIN_PX}
-        if not newly or len(quiet | newly) == len(weight):
-            break
-        quiet |= newly
-    return {
-        y: YEAR_MIN_PX if y in quiet else max(YEAR_MIN_PX, min(YEAR_MAX_PX, share[y]))
-        for y in weight
-    }
-
-
-def _is_point(e: Event) -> bool:
-    return e.when is not None and e.when.precision == "day" and not is_interval(e.when)
-
-
-def layout(events: list[Event]) -> tuple[Axis | None, list[Placed], list[Event]]:
-    """Axis, placed marks (lane-packed so labels never overlap), and the undated events."""
-    dated = [(e, d) for e in events if (d := _days(e)) is not None]
-    undated = [e for e in events if _days(e) is None]
-    if not dated:
-        return None, [], undated
-    axis = Axis(_year_widths([d for _, d in dated]))
-    lanes_end: list[float] = []
-    placed = []
-    items = sorted(
-        ((axis.x(a), axis.x(b, end=True), e) for e, (a, b) in dated), key=lambda t: t[0]
-    )  # stable: ties keep the timeline's order
-    for x0, x1, e in items:
-        if _is_point(e):
-            x0, x1 = x0 - 6, x0 + 6
-        x1 = max(x1, x0 + 4)
-        label = 8 + min(LABEL_MAX_PX, CHAR_PX * len(e.title)) + 10
-        left = x1 + label > axis.width
-        begin, reach = (x0 - label, x1 + 4) if left else (x0, x1 + label)
-        lane = next((i for i, end in enumerate(lanes_end) if end <= begin), len(lanes_end))
-        if lane == len(lanes_end):
-            lanes_end.append(reach)
-        lanes_end[lane] = reach
-        placed.append(Placed(e, x0, x1, lane, left))
-    return axis, placed, undated
-
-
 # --- HTML pieces -------------------------------------------------------------------------------
 
 
 def _classes(e: Event) -> str:
-    shape = "p-point" if _is_point(e) else "p-span"
+    shape = "p-point" if is_point(e) else "p-span"
     prec = e.when.precision if e.when is not None else "unknown"
     return f"event-mark {shape} prec-{prec} st-{e.status} t-{e.type}"
 
@@ -224,8 +98,15 @@ def _chip_text(e: Event) -> str:
 
 
 def _legend(events: list[Event]) -> str:
+    """The colours of the types present, each a checkbox that shows or hides that type (its
+    box is only shown when the script runs), then what the shapes mean."""
     types = sorted({e.type for e in events})
-    items = [f'<span class="lg t-{t}"><i></i>{escape(type_label(t))}</span>' for t in types]
+    items = [
+        f'<label class="lg t-{t}"><input type="checkbox" class="type-toggle" checked '
+        f'value="{escape(t)}" aria-label="show {escape(type_label(t))}"><i></i>'
+        f"{escape(type_label(t))}</label>"
+        for t in types
+    ]
     shapes = (
         '<span class="lg"><b class="lg-point"></b>a day</span>'
         '<span class="lg"><b class="lg-span"></b>a month, season, year or interval</span>'
@@ -268,7 +149,8 @@ def _event_item(e: Event, sources: dict[str, str], urls: dict[str, str | None]) 
     n = source_count(e)
     status = "" if e.status == "occurred" else f' <span class="status">{escape(e.status)}</span>'
     return (
-        f'<li class="event-item st-{e.status} t-{e.type}" id="item-{escape(e.event_id)}">'
+        f'<li class="event-item st-{e.status} t-{e.type}" id="item-{escape(e.event_id)}" '
+        f'data-event-id="{escape(e.event_id)}">'
         f'<span class="date">{escape(date_label(e.when))}</span> '
         f'<span class="badge t-{e.type}">{escape(type_label(e.type))}</span> '
         f"<strong>{escape(e.title)}</strong>{status}"
@@ -336,6 +218,7 @@ def _details_data(timeline: Timeline, sources: dict[str, str]) -> str:
             "title": e.title,
             "date": date_label(e.when),
             "type": type_label(e.type),
+            "t": e.type,
             "status": e.status,
             "who": ", ".join([*e.actors, *e.places]),
             "conflicts": [f"{c.field}: {' vs '.join(c.values)}" for c in e.conflicts],
@@ -359,17 +242,28 @@ def _asset(name: str) -> str:
     return resources.files(__package__).joinpath("templates", name).read_text("utf-8")
 
 
-def render_page(timeline: Timeline) -> str:
-    """The whole page as one string."""
+def _filters(n_events: int) -> str:
+    """The search box and the count of entries shown (hidden until the script runs)."""
+    return (
+        '<div id="filters" class="filters" hidden><input type="search" id="search" '
+        'placeholder="Filter by title, quote or source" aria-label="filter entries by text" '
+        f'autocomplete="off"><span id="shown">{n_events} of {n_events} events</span></div>'
+    )
+
+
+def render_page(timeline: Timeline, title: str | None = None) -> str:
+    """The whole page as one string; `title` names it (<title> and heading), escaped."""
     sources = _source_names(timeline)
     urls = {d.doc_id: d.url for d in timeline.documents}
     axis, placed, undated = layout(timeline.events)
     n_ev, n_cl, n_doc = len(timeline.events), len(timeline.claims), len(timeline.documents)
+    name = escape(" ".join((title or "").split()) or "Timeline")
     body = (
-        f"<header><h1>Timeline</h1><p>{n_ev} events and {n_cl} claims from {n_doc} documents. "
+        f"<header><h1>{name}</h1><p>{n_ev} events and {n_cl} claims from {n_doc} documents. "
         "Hover or click a mark for its quotes and sources.</p></header>"
-        f"{_legend(timeline.events)}<section id='chart'>{_axis_section(axis, placed, undated)}"
-        "</section><aside id='popover' hidden></aside>"
+        f"{_filters(n_ev)}{_legend(timeline.events)}"
+        f"<section id='chart'>{_axis_section(axis, placed, undated)}</section>"
+        "<aside id='popover' hidden></aside>"
         f"<section><h2>Events</h2>{_event_list(timeline.events, sources, urls)}</section>"
         + (f"<section><h2>Claims</h2>{_claims(timeline)}</section>" if timeline.claims else "")
         + f"<section><h2>Sources</h2>{_documents(timeline)}</section>"
@@ -380,7 +274,7 @@ def render_page(timeline: Timeline) -> str:
         f'<meta name="generator" content="{GENERATOR}">'
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">"
-        '<link rel="icon" href="data:,"><title>Timeline</title>'
+        f'<link rel="icon" href="data:,"><title>{name}</title>'
         f"<style>{_asset('timeline.css')}</style></head><body>{body}"
         f'<script type="application/json" id="event-data">{_details_data(timeline, sources)}'
         f"</script><script>{_asset('timeline.js')}</script></body></html>\n"

@@ -208,10 +208,9 @@ def _iter_jsonl_articles(
             filter(None, [warning, f"{lone} lone UTF-16 surrogate(s) replaced" if lone else None])
         )
         if doc_id in seen:  # two records with one id would make their citations ambiguous
-            doc_id, note = (
-                f"{doc_id}~{n}",
-                "; ".join(filter(None, [note, f"id {rid!r} repeats an earlier record; renamed"])),
-            )
+            renamed = f"{doc_id}~{n}"
+            said = f"id {rid!r} repeats an earlier record; renamed {renamed}"
+            doc_id, note = renamed, "; ".join(filter(None, [note, said]))
         seen.add(doc_id)
         item: Document | DocumentInfo
         try:  # a page with no story, or a loader bug, costs only its own record

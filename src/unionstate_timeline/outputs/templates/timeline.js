@@ -84,4 +84,53 @@
   document.addEventListener("keydown", function (evt) {
     if (evt.key === "Escape") { unpin(); }
   });
+
+  // Filters: an entry (its mark, chip and list item) shows when its type is ticked and every
+  // word typed in the search box is in its title, one of its quotes or one of its sources.
+  document.documentElement.classList.add("js");
+  var search = document.getElementById("search");
+  var shown = document.getElementById("shown");
+  var toggles = document.querySelectorAll(".type-toggle");
+  var entries = document.querySelectorAll("[data-event-id]");
+  var haystack = {};
+  Object.keys(data).forEach(function (id) {
+    var ev = data[id];
+    var parts = [ev.title];
+    ev.quotes.forEach(function (q) { parts.push(q.q, q.src, q.doc); });
+    haystack[id] = parts.join("\n").toLowerCase();
+  });
+
+  function apply() {
+    var words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var off = {};
+    Array.prototype.forEach.call(toggles, function (box) { off[box.value] = !box.checked; });
+    var visible = {};
+    var count = 0;
+    Object.keys(data).forEach(function (id) {
+      var text = haystack[id];
+      visible[id] = !off[data[id].t] && words.every(function (w) { return text.indexOf(w) >= 0; });
+      if (visible[id]) { count += 1; }
+    });
+    Array.prototype.forEach.call(entries, function (node) {
+      node.hidden = !visible[node.getAttribute("data-event-id")];
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("ul.events"), function (list) {
+      var any = list.querySelector(".event-item:not([hidden])") !== null;
+      list.hidden = !any;
+      if (list.previousElementSibling) { list.previousElementSibling.hidden = !any; }
+    });
+    if (pinned && pinned.hidden) { unpin(); }
+    shown.textContent = count + " of " + Object.keys(data).length + " events";
+  }
+
+  search.addEventListener("input", apply);
+  Array.prototype.forEach.call(toggles, function (box) { box.addEventListener("change", apply); });
+  document.getElementById("filters").hidden = false;
+  apply();  // a browser may restore the box's text or a toggle on reload
+
+  // On a narrow screen the chart opens at its latest end, where a reader starts.
+  var scroller = document.querySelector("#chart .scroller");
+  if (scroller && window.matchMedia("(max-width: 760px)").matches) {
+    scroller.scrollLeft = scroller.scrollWidth;
+  }
 }());
