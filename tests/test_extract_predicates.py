@@ -192,3 +192,12 @@ def test_extract_predicates_a_length_describing_a_thing_keeps_the_news(tmp_path)
     )
     found = events(tmp_path, body)
     assert any(m == "lead" and "30-year lease" in q for _, m, q in found)
+
+
+def test_extract_predicates_a_when_clause_on_a_date_happened_then(tmp_path) -> None:
+    body = (
+        "The river rose to its highest level since 1962, when floods destroyed the old bridge "
+        "and most of the mills along the valley."
+    )
+    found = events(tmp_path, body)
+    assert "1962" in dated(found)

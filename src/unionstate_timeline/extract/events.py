@@ -260,9 +260,10 @@ def extract_events(
         finest = _finest_of_appositions(calendar, timexes)
         attached = _attach(sent, triggers, finest) if triggers else {}
         _add_dated_predicates(sent, triggers, attached, finest, timexes, labels, timex_tokens)
+        direct = _add_when_clauses(sent, triggers, attached, finest, labels, timex_tokens)
         if triggers:
             out += _sentence_events(
-                document, sent, triggers, attached, timexes, people, dated_tokens
+                document, sent, triggers, attached, timexes, people, dated_tokens, direct
             )
     if lead[1]:
         news = news_sentences(sents, lead, NEWS_SENTENCES)
@@ -383,6 +384,44 @@ def _add_dated_predicates(
         taken.add(ti)
 
 
+def _add_when_clauses(
+    sent: Span,
+    triggers: list[tuple[str, Span]],
+    attached: dict[int, int],
+    calendar: list[tuple[int, Span]],
+    labels: dict[tuple[int, int], str],
+    timex_tokens: set[int],
+) -> set[int]:
+    """A relative clause on a date ("since 1948, when thousands died") happened on that date,
+    whatever the date does for the rest of the sentence. Returns the triggers so dated (in
+    place), which a relation of the date ("since", "after") does not undo."""
+    if not parsed(sent.doc):
+        return set()
+    words = set(cues()["relative_time_adverbs"])
+    index = {span.root.i: k for k, (_, span) in enumerate(triggers)}
+    direct = set()
+    for ti, tspan in calendar:
+        for tok in tspan:
+            for verb in tok.children:
+                if (
+                    verb.dep_ != "relcl"
+                    or verb.pos_ != "VERB"
+                    or verb.i in timex_tokens
+                    or not any(c.dep_ == "advmod" and c.lower_ in words for c in verb.children)
+                    or status_of(verb, False)[1]
+                ):
+                    continue
+                k = index.get(verb.i)
+                if k is None:
+                    triggers.append(
+                        (labels.get((verb.i, verb.i + 1), "other"), verb.doc[verb.i : verb.i + 1])
+                    )
+                    k = len(triggers) - 1
+                attached[k] = ti
+                direct.add(k)
+    return direct
+
+
 def _sentence_events(
     document: Document,
     sent: Span,
@@ -391,6 +430,7 @@ def _sentence_events(
     timexes: list[TimexMention],
     people: dict[str, str],
     dated_tokens: set[int],
+    direct: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> list[EventMention]:
     """The event mentions of one sentence, each with its date (own, inherited or none)."""
     c = cues()
@@ -399,7 +439,7 @@ def _sentence_events(
     for k, (label, span) in enumerate(triggers):
         ti = attached.get(k)
         method = "explicit"
-        if ti is not None and "relation" in timexes[ti].parse:
+        if ti is not None and "relation" in timexes[ti].parse and k not in direct:
             continue  # "after December 20": the event is not on that date
         if ti is None:
             inherited = _inherit(k, triggers, attached)
