@@ -207,3 +207,21 @@ def test_anchor_year_back_without_a_recent_quarter_counts_from_the_dct():
         )[2]
         == "2010"
     )
+
+
+def test_anchor_month_day_takes_the_year_of_full_dates_near_it():
+    text = "The dam broke on 3 May. Crews came back on 9 May. Officials wrote on May 4, 2017."
+    ms = [mention("3 May", 17), mention("9 May", 43), mention("May 4, 2017", 68)]
+    a = anchor_document(doc(text), ms)
+    assert a.info.published is None  # no document date: nothing else is borrowed
+    assert [w.value for w in a.whens if w] == ["2017-05-03", "2017-05-09", "2017-05-04"]
+    assert a.whens[0].method == "year-from-text"
+
+
+def test_anchor_month_day_far_from_full_dates_or_between_years_stays_open():
+    from unionstate_timeline.temporal.anchor import resolve_all
+
+    far = [mention("2 October"), mention("March 1, 2011", 30)]
+    assert resolve_all(far, None)[0][0].value == "XXXX-10-02"
+    both = [mention("2 March"), mention("March 1, 2011", 30), mention("March 3, 2012", 60)]
+    assert resolve_all(both, None)[0][0].value == "XXXX-03-02"  # two years fit: abstain

@@ -19,6 +19,7 @@ from .values import span_of
 
 MAX_CANDIDATES = 8  # listed in published_candidates
 MIN_VOTES = 2  # dates another document confirms before a corpus vote decides
+NEAR_DAYS = 45  # a month-day this close to a full date of the text takes its year
 PERIOD_CHARS = 700  # a quarter named this far back (three or four sentences) is still the topic
 
 
@@ -88,7 +89,35 @@ def resolve_all(
             period = (r, m.start) if r.value[:4].isdigit() else None
         elif parse["kind"] == "duration" and parse.get("unit") in ("M", "Y"):
             period = None
+    if dct is None:
+        _years_from_full_dates(whens)
     return whens, flags
+
+
+def _years_from_full_dates(whens: list[When | None]) -> None:
+    """With no document date, "August 5" takes its year from the full dates the text gives
+    around it ("... August 4, 2020"): the one year whose full dates lie within NEAR_DAYS of
+    it; none when no year or more than one fits (in place)."""
+    full = [
+        date.fromisoformat(w.value)
+        for w in whens
+        if w is not None and w.precision == "day" and len(w.value) == 10 and w.value[0] != "X"
+    ]
+    if not full:
+        return
+    for k, w in enumerate(whens):
+        if w is None or not w.value.startswith("XXXX-") or len(w.value) != 10 or "X" in w.value[5:]:
+            continue
+        month, day = int(w.value[5:7]), int(w.value[8:10])
+        fits = {
+            y
+            for y in {d.year for d in full}
+            if (c := _valid(y, month, day)) and any(abs((c - d).days) <= NEAR_DAYS for d in full)
+        }
+        if len(fits) == 1:
+            iso = _valid(fits.pop(), month, day).isoformat()  # type: ignore[union-attr]
+            update = {"value": iso, "start": iso, "end": iso, "method": "year-from-text"}
+            whens[k] = w.model_copy(update={**update, "confidence": 0.8})
 
 
 def same_period_back(p: Parse, period: Resolved) -> Resolved | None:
