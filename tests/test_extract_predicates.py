@@ -201,3 +201,21 @@ def test_extract_predicates_a_when_clause_on_a_date_happened_then(tmp_path) -> N
     )
     found = events(tmp_path, body)
     assert "1962" in dated(found)
+
+
+def test_extract_predicates_a_confirmation_of_a_state_is_the_news(tmp_path) -> None:
+    body = (
+        "The water company has confirmed that there was a chemical leak at its treatment plant "
+        "near the river, after residents complained of the smell."
+    )
+    assert ("2021-03-09", "lead") in {(v, m) for v, m, _ in events(tmp_path, body)}
+
+
+def test_extract_predicates_a_date_deep_in_the_reported_clause_leaves_the_lead_its_day(
+    tmp_path,
+) -> None:
+    body = (
+        "The ferry operator has announced that work on the new terminal, which began three years "
+        "ago, is far behind schedule because of a shortage of steel."
+    )
+    assert ("2021-03-09", "lead") in {(v, m) for v, m, _ in events(tmp_path, body)}

@@ -314,18 +314,19 @@ def _describes_a_thing(sent: Span, timex: TimexMention) -> bool:
 
 def _subordinate(token: Token, verb: Token) -> bool:
     """True when token hangs below verb through a relative, adverbial or noun-phrase link
-    ("after the storm that struck on Sunday"), not in verb's own clause, a reported clause or
-    a coordination ("told parliament it will vote in May", "met and signed on Monday")."""
+    ("after the storm that struck on Sunday", "development, begun two years ago, has been
+    delayed"), not in verb's own clause, a reported clause or a coordination ("told parliament
+    it will vote in May", "met and signed on Monday"): the first clausal link up decides."""
     if token == verb or verb not in token.ancestors or clause_head(token) == verb:
         return False
-    links = set()
     t = token
     while t != verb:
-        links.add(t.dep_)
+        if t.dep_ in ("relcl", "acl", "advcl", "pobj"):
+            return True
+        if t.dep_ in ("ccomp", "xcomp", "conj", "parataxis"):
+            return False
         t = t.head
-    return not links & {"ccomp", "xcomp", "conj", "parataxis"} and bool(
-        links & {"relcl", "acl", "advcl", "pobj"}
-    )
+    return False
 
 
 def _lead_event(

@@ -78,8 +78,12 @@ def lead_predicate(sent: Span) -> Token | None:
     if root.lower_ in c["speech_verbs"]:
         # "X said it had signed ...": the reported clause carries the news, when it is past
         reported = [ch for ch in root.children if ch.dep_ in _REPORTED and ch.pos_ == "VERB"]
-        if reported and tense_of(reported[0]) == "past":
-            root = reported[0]
+        if (
+            reported
+            and tense_of(reported[0]) == "past"
+            and reported[0].lower_ not in c["stative_verbs"]
+        ):
+            root = reported[0]  # "confirmed that there was a glitch": the confirming is news
     if root.pos_ != "VERB" or root.lower_ in cues()["stative_verbs"]:
         return None
     aux = {ch.lower_ for ch in root.children if ch.dep_ in ("aux", "auxpass")}
