@@ -86,9 +86,55 @@ def actors_places(
     return sorted(actors or (parties if typed else set())), sorted(places)
 
 
+_FRONTED = ("prep", "advcl", "advmod", "npadvmod", "mark", "punct", "cc", "dep", "intj", "tmod")
+_RELATIVE = ("relcl", "acl")
+_NOUN_LEFT = ("det", "amod", "compound", "nummod", "poss", "nmod", "quantmod")
+
+
+def _who_did_what(trigger: Token, speech: bool) -> list[Token]:
+    """Who did what: the clause from its subject on, without the fronted adverbials before the
+    subject ("As expected, in a seminar in May, physicists confirmed ..."), and, for a
+    relative or participle clause, the noun it is about in place of its pronoun ("the quake
+    that struck the coast" -> "The quake struck the coast"; "a statement issued by ...")."""
+    head = clause_head(trigger)
+    while head.dep_ == "xcomp" and head.head.pos_ in ("VERB", "AUX") and head.head is not head:
+        head = head.head
+    if speech:
+        skip = {t.i for c in head.children if c.dep_ in ("advcl", "parataxis") for t in c.subtree}
+        tokens = [t for t in head.subtree if t.i not in skip]
+    else:
+        tokens = _title_tokens(trigger)
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i]
+    pronoun = [c for c in subjects if c.tag_ in ("WDT", "WP")]
+    relative = head.dep_ in _RELATIVE and head.head.pos_ in ("NOUN", "PROPN")
+    if speech and not subjects and not relative:
+        return list(trigger.sent)  # the speaker is somewhere the parse did not link: say all
+    if subjects or relative:  # without a subject the words before the verb may be who acted
+        start = min(t.i for t in subjects[0].subtree) if subjects else head.i
+        fronted = {t.i for c in head.children if c.i < start and c.dep_ in _FRONTED
+                   for t in c.subtree}  # fmt: skip
+        tokens = [t for t in tokens if t.i not in fronted]
+    if relative and (pronoun or not subjects):
+        noun = head.head
+        about = [t for c in noun.lefts if c.dep_ in _NOUN_LEFT for t in c.subtree] + [noun]
+        drop = {c.i for c in pronoun} | {c.i for c in head.children if c.dep_ == "mark"}
+        first = min(t.i for t in head.subtree)
+        tokens = [*about, *(t for t in tokens if t.i not in drop and t.i >= first)]
+        tokens = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+    return tokens
+
+
+def _joined(tokens: list[Token]) -> str:
+    """The tokens' text, with a space where the title skips words of the sentence."""
+    parts = []
+    for t, nxt in zip(tokens, [*tokens[1:], None], strict=True):
+        gap = nxt is not None and nxt.i != t.i + 1 and not t.whitespace_ and not nxt.is_punct
+        parts.append(t.text + " " if gap else t.text_with_ws)
+    return "".join(parts)
+
+
 def title(trigger: Token, sent: Span, timex_tokens: set[int], speech: bool = False) -> str:
-    whole = speech or not parsed(trigger.doc)
-    tokens = list(sent) if whole else _title_tokens(trigger)
+    tokens = list(sent) if not parsed(trigger.doc) else _who_did_what(trigger, speech)
     drop: set[int] = set()  # beside timex_tokens, a document-wide set never copied per title
     for t in tokens:
         if t.i in timex_tokens:
@@ -99,7 +145,7 @@ def title(trigger: Token, sent: Span, timex_tokens: set[int], speech: bool = Fal
     tokens = [t for t in tokens if t.i not in drop and t.i not in timex_tokens]
     while tokens and (tokens[0].lower_ in _TITLE_LEAD or tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
-    text = "".join(t.text_with_ws for t in tokens).strip(' ,.;:"“”\n')
+    text = _joined(tokens).strip(' ,.;:"“”\n')
     text = " ".join(text.split())
     text = strip_dateline(text)
     text = text[:1].upper() + text[1:]

@@ -1,0 +1,46 @@
+"""Titles say who did what, from the parse: the clause from its subject on, never a fronted
+adverbial or a bare participle. Texts are written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from unionstate_timeline.pipeline import build
+
+pytestmark = pytest.mark.model
+
+HEADER = "Harbour news\n\nPublished: Tuesday, March 9, 2021\n\n"
+
+
+def titles(tmp_path, body: str) -> list[str]:
+    (tmp_path / "a.txt").write_text(HEADER + body + "\n", encoding="utf-8")
+    return [e.title for e in build([tmp_path]).events]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "After long talks in the port city, the two unions signed a wage deal on Monday.",
+            "The two unions signed a wage deal",
+            id="fronted_phrase_dropped",
+        ),
+        pytest.param(
+            "Rescuers reached the village that a landslide buried on Sunday.",
+            "A landslide buried",
+            id="relative_clause_keeps_its_own_subject",
+        ),
+        pytest.param(
+            "The harbour, which flooded on Sunday, reopened to ferries this week.",
+            "The harbour flooded",
+            id="relative_pronoun_takes_its_noun",
+        ),
+        pytest.param(
+            "Officials praised the new bridge opened by the mayor on Saturday.",
+            "The new bridge opened by the mayor",
+            id="participle_takes_its_noun",
+        ),
+    ],
+)
+def test_titles_say_who_did_what(tmp_path, body: str, expected: str) -> None:
+    assert any(t.startswith(expected) for t in titles(tmp_path, body)), titles(tmp_path, body)
