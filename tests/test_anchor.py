@@ -225,3 +225,16 @@ def test_anchor_month_day_far_from_full_dates_or_between_years_stays_open():
     assert resolve_all(far, None)[0][0].value == "XXXX-10-02"
     both = [mention("2 March"), mention("March 1, 2011", 30), mention("March 3, 2012", 60)]
     assert resolve_all(both, None)[0][0].value == "XXXX-03-02"  # two years fit: abstain
+
+
+def test_anchor_corpus_vote_counts_full_dates_of_undated_pages():
+    a = doc("The old bridge over the river collapsed on June 3, 2015, the engineers wrote.")
+    a_ms = [mention("June 3, 2015", 46)]
+    b = doc("Bridge news\n\n4/6/2015 Springfield\n\nThe old bridge collapsed yesterday.")
+    b_ms = [mention("yesterday", 60)]
+    anchored = anchor_corpus(
+        [DocExtraction(doc=a, timexes=a_ms), DocExtraction(doc=b, timexes=b_ms)]
+    )
+    assert anchored[0].info.published is None  # the undated page stays undated
+    assert anchored[1].info.published.value == "2015-06-04"  # 4 June, not 6 April
+    assert anchored[1].info.published.method.endswith("+corpus")

@@ -229,8 +229,16 @@ def anchor_corpus(extractions: Sequence[DocExtraction]) -> list[AnchoredDocument
     anchored = [_anchor_safely(x) for x in extractions]
     known: Counter[str] = Counter()
     for a in anchored:
-        if _has_day(a):
-            known.update({w.value for w in a.whens if w and w.precision == "day"})
+        # a document with its day confirms what it dates; any other, only the full dates it
+        # writes out ("August 4, 2020" in an undated page)
+        dated = _has_day(a)
+        known.update(
+            {
+                w.value
+                for w in a.whens
+                if w and w.precision == "day" and (dated or w.method == "explicit")
+            }
+        )
     for i, x in enumerate(extractions):
         if _has_day(anchored[i]):
             continue
