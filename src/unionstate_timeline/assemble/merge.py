@@ -253,13 +253,25 @@ def _merged_on(cluster: Cluster, items: list[Item], conflicts: list[Conflict]) -
     why = set(cluster.merged_on)
     if all(i.when is not None for i in items) and not conflicts:
         why.add("date")
+    when = cluster.when
+    if when is not None and not conflicts and any(_coarser(i.when, when) for i in items):
+        why.add("precision")  # a coarser date of the happening ("in 2021") joined its day
     if len({i.mention.type for i in items}) == 1:
         why.add("type")
     actors = [set(i.mention.actors) for i in items if i.mention.actors]
     if len(actors) > 1 and set.intersection(*actors):
         why.add("participants")
-    order = ("date", "type", "participants", "figures", "wording", "trigger")
+    order = ("date", "precision", "type", "participants", "figures", "wording", "trigger")
     return [w for w in order if w in why]
+
+
+def _coarser(mention: When | None, event: When) -> bool:
+    """The mention's own date is coarser than the event's and contains it."""
+    return (
+        mention is not None
+        and RANK[mention.precision] > RANK[event.precision]
+        and dates_compatible(mention, event)
+    )
 
 
 def _report_day(a: AnchoredDocument) -> When | None:
