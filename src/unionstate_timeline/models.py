@@ -197,9 +197,10 @@ class Event(_Model):
     conflicts: list[Conflict] = Field(default_factory=list, description="Source disagreements.")
     merged_on: list[str] = Field(
         default_factory=list,
-        description="Why its mentions are one event, when there are several: date, precision "
-        "(a coarser date of one source joined the finer date of another), type, participants, "
-        "figures, wording, trigger (the same happening named).",
+        description="Why its mentions are one event, when there are several: date, "
+        "adjacent-day (two sources a day apart, joined on strong evidence; the days are a "
+        "conflict), precision (a coarser date of one source joined the finer date of another), "
+        "type, participants, figures, wording, trigger (the same happening named).",
     )
 
 

@@ -24,6 +24,7 @@ from ..nlp.names import canonical_people
 from ..patterns import load_json_data
 from ..temporal.values import PRECISION_RANK as RANK
 from .across import join_across
+from .adjacent import join_adjacent
 from .citations import citation, stable_id
 from .clusters import (
     Blocks,
@@ -251,7 +252,7 @@ def _merged_on(cluster: Cluster, items: list[Item], conflicts: list[Conflict]) -
     if len(items) < 2:
         return []
     why = set(cluster.merged_on)
-    if all(i.when is not None for i in items) and not conflicts:
+    if all(i.when is not None for i in items) and not conflicts and "adjacent-day" not in why:
         why.add("date")
     when = cluster.when
     if when is not None and not conflicts and any(_coarser(i.when, when) for i in items):
@@ -261,8 +262,23 @@ def _merged_on(cluster: Cluster, items: list[Item], conflicts: list[Conflict]) -
     actors = [set(i.mention.actors) for i in items if i.mention.actors]
     if len(actors) > 1 and set.intersection(*actors):
         why.add("participants")
-    order = ("date", "precision", "type", "participants", "figures", "wording", "trigger")
+    order = ("date", "adjacent-day", "precision", "type", "participants", "figures", "wording",
+             "trigger")  # fmt: skip
     return [w for w in order if w in why]
+
+
+def _day_apart(cluster: Cluster) -> list[Conflict]:
+    """The two days of sources joined a day apart (assemble/adjacent.py): a disagreement."""
+    if "adjacent-day" not in cluster.merged_on:
+        return []
+    first: dict[str, str] = {}
+    for i in sorted(cluster.items, key=lambda i: (i.mention.doc_id, i.citation.start)):
+        if i.when is not None and i.when.precision == "day":
+            first.setdefault(i.when.value, i.mention.doc_id)
+    if len(first) < 2:
+        return []
+    values = sorted(first)
+    return [Conflict(field="when", values=values, doc_ids=[first[v] for v in values])]
 
 
 def _coarser(mention: When | None, event: When) -> bool:
@@ -362,9 +378,10 @@ def merge(
         + [c.attributed_to for x in extractions for c in x.claims if c.attributed_to]
     )
     items = [i for x, a in zip(extractions, anchored, strict=True) for i in _items(x, a, people)]
-    dated = join_coarse(join_across(_cluster([i for i in items if i.when is not None])))
+    dated = _cluster([i for i in items if i.when is not None])
+    dated = join_coarse(join_adjacent(join_across(dated)))
     undated = _undated_dedupe([i for i in items if i.when is None], dated)
-    events = [_event(c, conflicts) for c, conflicts in _join_conflicts(dated)]
+    events = [_event(c, conflicts or _day_apart(c)) for c, conflicts in _join_conflicts(dated)]
     events += [_event(c, []) for c in undated]
     events.sort(
         key=lambda e: (
