@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
+from ..assemble.clusters import wording
 from ..models import Citation, Event, Timeline, Timex
 from ..temporal.values import PRECISION_RANK, precision_of, span_of
 from .gold import GoldDocument, GoldEvent
@@ -285,8 +286,10 @@ def compatible(ours: str, gold: str) -> bool:
 
 def score_supported(gold: Sequence[GoldDocument], timeline: Timeline) -> SupportedDates:
     """Of every dated (event, citation) pair in a gold document, how many the text supports
-    (a compatible value among the gold timexes and events the citation overlaps)."""
+    (a compatible value among the gold timexes and events the citation overlaps). A headline
+    joined to the event its lead dates claims no date of its own and is not counted."""
     by_doc = {d.doc_id: d for d in gold}
+    titles = {d.doc_id: d.title for d in timeline.documents if d.title}
     n = right = 0
     bad: list[EventItem] = []
     for ev in timeline.events:
@@ -295,6 +298,12 @@ def score_supported(gold: Sequence[GoldDocument], timeline: Timeline) -> Support
         for cite in ev.citations:
             doc = by_doc.get(cite.doc_id)
             if doc is None:
+                continue
+            if (
+                "headline" in ev.merged_on
+                and cite.date_text is None
+                and (wording(cite.quote) == wording(titles.get(cite.doc_id) or ""))
+            ):
                 continue
             n += 1
             span = (cite.start, cite.end)
