@@ -200,7 +200,7 @@ class Event(_Model):
         description="Why its mentions are one event, when there are several: date, "
         "adjacent-day (two sources a day apart, joined on strong evidence; the days are a "
         "conflict), precision (a coarser date of one source joined the finer date of another), "
-        "type, participants, figures, wording, trigger (the same happening named).",
+        "headline (an undated headline joined to the event its lead dates), type, participants, figures, wording, trigger (the same happening named).",
     )
 
 
