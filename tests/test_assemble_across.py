@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from unionstate_timeline.assemble.across import join_across
+from unionstate_timeline.assemble.clusters import Cluster, Item
+from unionstate_timeline.models import Citation, EventMention, When
 from unionstate_timeline.pipeline import build
 
 pytestmark = pytest.mark.model
@@ -65,3 +68,34 @@ def test_assemble_across_two_speakers_of_one_day_stay_apart(tmp_path: Path) -> N
     said = [e for e in timeline.events if e.type == "statement" and e.when
             and e.when.value == "2021-03-09"]  # fmt: skip
     assert len(said) == 2
+
+
+def _item(doc: str, at: int, trigger: str, quote: str) -> Item:
+    mention = EventMention(doc_id=doc, type="other", title=quote, trigger=trigger,
+                           status="occurred", sent_start=at, sent_end=at + len(quote))  # fmt: skip
+    day = "2023-04-06"
+    when = When(value=day, start=day, end=day, precision="day", method="t", confidence=1.0)
+    cite = Citation(doc_id=doc, start=at, end=at + len(quote), quote=quote, date_text="Thursday")
+    return Item(mention, when, cite, day, doc)
+
+
+VOTED = "Arland voters yesterday voted to leave the old customs league."
+RESULTS = "The results of the Arland vote Thursday will hurt the customs league."
+
+
+def test_assemble_across_a_third_source_inside_a_cluster_joins_one_reports_two_mentions() -> None:
+    # the report tells the vote twice, once in a cluster another outlet's vote already joined:
+    # that outlet tells both as its one happening
+    other = _item(
+        "wire", 0, "voted", "Voters in Arland voted Thursday to leave the customs league."
+    )
+    joined = Cluster([other, _item("daily", 0, "voted", VOTED)])
+    second = Cluster([_item("daily", 200, "hurt", RESULTS)])
+    out = join_across([joined, second])
+    assert len(out) == 1 and {i.mention.doc_id for i in out[0].items} == {"wire", "daily"}
+
+
+def test_assemble_across_one_reports_two_mentions_without_a_third_source_stay_two() -> None:
+    first = Cluster([_item("daily", 0, "voted", VOTED)])
+    second = Cluster([_item("daily", 200, "hurt", RESULTS)])
+    assert len(join_across([first, second])) == 2

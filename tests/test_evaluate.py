@@ -475,3 +475,31 @@ def test_evaluate_cli_reads_a_timeline_file(sample_timeline, tmp_path):
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["timeline"] == str(path) and data["project"]["build_seconds"] is None
+
+
+def test_evaluate_a_coarse_mention_joined_to_its_day_is_judged_by_its_own_date():
+    # gold: one article says the accord was signed "in 1999"; the entry carries the day another
+    # source gives. Right only when the entry records the cross-precision join and the cited
+    # sentence's own expression is the coarse one.
+    coarse = _gold_event("e1", "treaty_signed", "1999", 0, 40)
+    gold = [GoldDocument.model_validate({**GOLD[1].model_dump(), "events": [coarse]})]
+    day = When(value="1999-12-08", precision="day", text="8 December 1999", method="t",
+               confidence=1.0)  # fmt: skip
+    own = Citation(doc_id="b", start=0, end=40, quote="q" * 40, date_text="in 1999")
+    joined = Event(
+        event_id="ev-j", type="treaty_signed", title="t", when=day, status="occurred",
+        citations=[own], confidence=1.0, merged_on=["date", "precision", "type"],
+    )  # fmt: skip
+    timeline = _with_events(joined)
+    assert score_event_dates(gold, timeline).correct == 1
+    assert score_events(gold, timeline).scores.tp == 1
+    # without the recorded join, or when the sentence itself gave the day, the day is wrong
+    plain = joined.model_copy(update={"merged_on": ["date", "type"]})
+    assert score_event_dates(gold, _with_events(plain)).correct == 0
+    itself = joined.model_copy(update={"citations": [own.model_copy(
+        update={"date_text": "8 December 1999"})]})  # fmt: skip
+    assert score_event_dates(gold, _with_events(itself)).correct == 0
+    # a day outside the gold's year is wrong whatever the join
+    outside = joined.model_copy(update={"when": day.model_copy(
+        update={"value": "2000-01-03", "start": "2000-01-03", "end": "2000-01-03"})})  # fmt: skip
+    assert score_event_dates(gold, _with_events(outside)).correct == 0

@@ -142,3 +142,33 @@ def test_tag_with_model(text: str, dct: date, expected: list[tuple[str, str]]) -
     from unionstate_timeline.pipeline import tag
 
     assert [(t.text, t.value) for t in tag(text, dct=dct)] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # a weekday on a noun ("the poll Wednesday", "Sunday's derby") dates that noun; the
+        # clause's "will" is about its consequence, so the nearest such day is meant
+        (
+            "The outcome of the harbour poll Wednesday will reshape the town council.",
+            date(2022, 5, 12),  # a Thursday: the poll was the day before
+            [("Wednesday", "2022-05-11")],
+        ),
+        (
+            "Sunday's derby will decide the title.",
+            date(2022, 5, 12),  # the coming Sunday is three days away, the last one four
+            [("Sunday", "2022-05-15")],
+        ),
+        # on the verb, the future tense still picks the coming day
+        (
+            "The council will vote Wednesday on the harbour plan.",
+            date(2022, 5, 12),
+            [("Wednesday", "2022-05-18")],
+        ),
+    ],
+)
+def test_tag_weekday_on_a_noun_is_the_nearest(text: str, dct: date, expected) -> None:
+    from unionstate_timeline.pipeline import tag
+
+    assert [(t.text, t.value) for t in tag(text, dct=dct)] == expected

@@ -197,7 +197,10 @@ class Event(_Model):
     conflicts: list[Conflict] = Field(default_factory=list, description="Source disagreements.")
     merged_on: list[str] = Field(
         default_factory=list,
-        description="Why its mentions are one event, when there are several: date, type, "
+        description="Why its mentions are one event, when there are several: date, "
+        "adjacent-day (two sources a day apart, joined on strong evidence; the days are a "
+        "conflict), precision (a coarser date of one source joined the finer date of another), "
+        "headline (an undated headline joined to the event its lead dates), type, "
         "participants, figures, wording, trigger (the same happening named).",
     )
 
@@ -266,7 +269,7 @@ class TimexMention(_Model):
     text: str
     type: TimexType
     parse: dict[str, object] = Field(description="Components found by the temporal parser.")
-    tense: Literal["past", "present", "future", "none"] = "none"
+    tense: Literal["past", "present", "future", "near", "none"] = "none"
     speech: bool = Field(False, description="Its clause is a speech verb's: 'said on Sunday'.")
     sent_start: int = 0
     in_lead: bool = False

@@ -7,7 +7,8 @@ known day (or month); the types can name one happening (patterns/merging.json fa
 of them untyped); and the citations share names and content words. Joining never puts two
 mentions of one document into one entry, so one report's two events stay two; except when a
 third source tells both as its one happening in the lexicon's words (one report that names its
-storm twice, in two sentences of one day).
+storm twice, in two sentences of one day), also when that source is already in the cluster of
+one of them (its own mentions, not the report's, must tell the other's happening).
 """
 
 from __future__ import annotations
@@ -92,6 +93,19 @@ def _why(a: Bag, b: Bag, common: frozenset[str], alike: int) -> set[str]:
     return why
 
 
+def _told_by_another(host: Cluster, other: Cluster, other_bag: Bag, common: frozenset[str]) -> bool:
+    """The host already holds a third source (a document `other` is not from) whose own
+    mentions tell other's happening in the lexicon's words, with a word more."""
+    third = [i for i in host.items if i.mention.doc_id not in other.doc_ids]
+    if not third:
+        return False
+    told = bag(Cluster(third))
+    return (
+        named_alike(told, other_bag) == 2
+        and _score(told, other_bag, common, strong=True) is not None
+    )
+
+
 class Joiner:
     """Union-find over clusters that keeps, for each root, its documents, types and the
     reasons of its joins."""
@@ -173,6 +187,9 @@ def join_across(clusters: list[Cluster]) -> list[Cluster]:
                 uf.join(i, j, why)
         for i, j in inside:  # a third source tells both as its happening: one event
             third = strong.get(i, set()) & strong.get(j, set())
-            if third and uf.can_join(i, j, same_doc=True):
+            told = _told_by_another(clusters[i], clusters[j], bags[j], common) or (
+                _told_by_another(clusters[j], clusters[i], bags[i], common)
+            )
+            if (third or told) and uf.can_join(i, j, same_doc=True):
                 uf.join(i, j, {"date", "trigger"})
     return uf.result()

@@ -18,6 +18,7 @@ class Item:
     citation: Citation
     published: str | None
     source: str = ""  # the document's content hash: names it whatever its file is called
+    headline: bool = False  # an undated headline joined to the event its lead dates
 
 
 @dataclass

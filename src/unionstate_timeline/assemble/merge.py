@@ -24,6 +24,7 @@ from ..nlp.names import canonical_people
 from ..patterns import load_json_data
 from ..temporal.values import PRECISION_RANK as RANK
 from .across import join_across
+from .adjacent import join_adjacent
 from .citations import citation, stable_id
 from .clusters import (
     Blocks,
@@ -37,6 +38,7 @@ from .clusters import (
 )
 from .coarse import join_coarse
 from .evidence import generic_types
+from .headline import headline_links
 from .series import merge_claims
 
 STATUS_ORDER = {"occurred": 0, "cancelled": 1, "planned": 2, "expected": 3}
@@ -200,7 +202,7 @@ def _identity(items: list[Item]) -> dict[str, object]:
     its id), not the type, date or actors that later sources may refine. Tomorrow's build,
     with more sources, keeps the id as long as no earlier report of it arrives."""
     first = min(
-        items,
+        [i for i in items if not i.headline] or items,  # a headline joins, it names nothing
         key=lambda i: (i.published is None, i.published or "", i.source, i.citation.start),
     )
     m = first.mention
@@ -251,15 +253,43 @@ def _merged_on(cluster: Cluster, items: list[Item], conflicts: list[Conflict]) -
     if len(items) < 2:
         return []
     why = set(cluster.merged_on)
-    if all(i.when is not None for i in items) and not conflicts:
+    told = [i for i in items if not i.headline]
+    if len(told) > 1 and all(i.when for i in told) and not conflicts and "adjacent-day" not in why:
         why.add("date")
+    when = cluster.when
+    if when is not None and not conflicts and any(_coarser(i.when, when) for i in items):
+        why.add("precision")  # a coarser date of the happening ("in 2021") joined its day
     if len({i.mention.type for i in items}) == 1:
         why.add("type")
     actors = [set(i.mention.actors) for i in items if i.mention.actors]
     if len(actors) > 1 and set.intersection(*actors):
         why.add("participants")
-    order = ("date", "type", "participants", "figures", "wording", "trigger")
+    order = ("date", "adjacent-day", "precision", "headline", "type", "participants", "figures",
+             "wording", "trigger")  # fmt: skip
     return [w for w in order if w in why]
+
+
+def _day_apart(cluster: Cluster) -> list[Conflict]:
+    """The two days of sources joined a day apart (assemble/adjacent.py): a disagreement."""
+    if "adjacent-day" not in cluster.merged_on:
+        return []
+    first: dict[str, str] = {}
+    for i in sorted(cluster.items, key=lambda i: (i.mention.doc_id, i.citation.start)):
+        if i.when is not None and i.when.precision == "day":
+            first.setdefault(i.when.value, i.mention.doc_id)
+    if len(first) < 2:
+        return []
+    values = sorted(first)
+    return [Conflict(field="when", values=values, doc_ids=[first[v] for v in values])]
+
+
+def _coarser(mention: When | None, event: When) -> bool:
+    """The mention's own date is coarser than the event's and contains it."""
+    return (
+        mention is not None
+        and RANK[mention.precision] > RANK[event.precision]
+        and dates_compatible(mention, event)
+    )
 
 
 def _report_day(a: AnchoredDocument) -> When | None:
@@ -271,7 +301,11 @@ def _report_day(a: AnchoredDocument) -> When | None:
     return p.model_copy(update={"method": "lead", "confidence": confidence, "text": None})
 
 
-def _items(x: DocExtraction, a: AnchoredDocument, people: dict[str, str]) -> list[Item]:
+def _items(
+    x: DocExtraction, a: AnchoredDocument, people: dict[str, str], heads: dict[int, list[Item]]
+) -> list[Item]:
+    """The document's items; an undated headline that its lead dates goes to `heads` (id of
+    the lead item -> the headline items), not to the list."""
     published = a.info.published.value if a.info.published else None
     last_day = a.info.published.end if a.info.published else None
     items = []
@@ -295,6 +329,12 @@ def _items(x: DocExtraction, a: AnchoredDocument, people: dict[str, str]) -> lis
         date_text = when.text if when else None
         cite = citation(x, m.sent_start, m.sent_end, date_text)
         items.append(Item(mention, when, cite, published, a.info.sha256 or m.doc_id))
+    links = headline_links(items, x.doc.info.title)
+    for i in items:
+        if id(i) in links:
+            i.headline = True
+            heads.setdefault(id(links[id(i)]), []).append(i)
+    items = [i for i in items if id(i) not in links]
     dated = [i for i in items if i.when is not None]
     # an undated mention repeats a dated one of its document when their actors agree or it
     # names none ("his message", "the recent meeting in Sochi"); one naming others is kept.
@@ -349,10 +389,19 @@ def merge(
         [n for x in extractions for m in x.events for n in m.actors]
         + [c.attributed_to for x in extractions for c in x.claims if c.attributed_to]
     )
-    items = [i for x, a in zip(extractions, anchored, strict=True) for i in _items(x, a, people)]
-    dated = join_coarse(join_across(_cluster([i for i in items if i.when is not None])))
+    heads: dict[int, list[Item]] = {}
+    items = [
+        i for x, a in zip(extractions, anchored, strict=True) for i in _items(x, a, people, heads)
+    ]
+    dated = _cluster([i for i in items if i.when is not None])
+    dated = join_coarse(join_adjacent(join_across(dated)))
+    for c in dated:  # each headline joins the event of the lead that dates it
+        found = [h for i in c.items for h in heads.get(id(i), [])]
+        if found:
+            c.items.extend(found)
+            c.merged_on.add("headline")
     undated = _undated_dedupe([i for i in items if i.when is None], dated)
-    events = [_event(c, conflicts) for c, conflicts in _join_conflicts(dated)]
+    events = [_event(c, conflicts or _day_apart(c)) for c, conflicts in _join_conflicts(dated)]
     events += [_event(c, []) for c in undated]
     events.sort(
         key=lambda e: (

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 MAX_CLIMB = 8
+_ON_A_NOUN = ("npadvmod", "poss")  # a date that dates a noun ("Sunday's derby", "the poll Monday")
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +70,8 @@ def window_words(token: Token, width: int = 5) -> set[str]:
 
 
 def tense_of(token: Token) -> str:
-    """past / present / future / none for the clause governing token."""
+    """past / present / future / none for the clause governing token; near for a date on a
+    noun in a future clause (its event may be either side of the reference: the nearest)."""
     c = cues()
     if not parsed(token.doc):
         words = window_words(token, 6)
@@ -84,6 +86,8 @@ def tense_of(token: Token) -> str:
         if any(a.tag_ == "MD" for a in aux):
             return "past"
     if words & c["future_aux"] or words & c["future_words"]:
+        if head is not token and token.dep_ in _ON_A_NOUN and token.head.pos_ in ("NOUN", "PROPN"):
+            return "near"  # "the vote Thursday will hurt": the will is the noun's consequence
         return "future"
     if head.tag_ == "MD":
         return "future"

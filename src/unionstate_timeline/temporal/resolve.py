@@ -300,7 +300,7 @@ def _weekday(p: Parse, ref: date | None, tense: str) -> tuple[str, str, str]:
         day = ref - timedelta(days=back or 7)
     elif rel == 1:
         day = ref + timedelta(days=ahead or 7)
-    elif tense == "future":
+    elif tense == "future" or (tense == "near" and ahead < back):
         day = ref + timedelta(days=ahead)
     else:
         day = ref - timedelta(days=back)
