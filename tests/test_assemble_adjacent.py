@@ -93,3 +93,18 @@ def test_assemble_adjacent_a_report_of_both_days_keeps_them_apart() -> None:
     second = _cluster("wire", "2022-03-04", MORNING.format(who="the observatory"))
     joined = join_adjacent([office, first, second])
     assert not any("adjacent-day" in c.merged_on for c in joined)
+
+
+@pytest.mark.model
+def test_assemble_adjacent_two_named_weekdays_are_two_days(tmp_path: Path) -> None:
+    # the vote on one named day, its result early on the next: each outlet means its own day
+    _write(tmp_path, "vote", "Mayor Orsen wins",
+           "Mayor Dana Orsen defeated her rival Pim Kale in Sunday's city election, the "
+           "Lisk electoral office said.",
+           "Monday, March 7, 2022")  # fmt: skip
+    _write(tmp_path, "count", "Orsen declared winner",
+           "Mayor Dana Orsen won the city election against Pim Kale early on Monday, the Lisk "
+           "electoral office said.",
+           "Monday, March 7, 2022")  # fmt: skip
+    timeline = build([tmp_path])
+    assert not any("adjacent-day" in e.merged_on for e in _shared(timeline, "vote", "count"))

@@ -7,7 +7,8 @@ same happening named in the lexicon's words (the trigger of one is a happening t
 names); shared names beyond those of every story of the day; an evidence score of at least
 `evidence.needed.adjacent_day` (patterns/merging.json); at least one of the two days reached
 relatively (a weekday, "yesterday") or told at the edge of a day (a clock time, "night",
-"GMT"); and each cluster has exactly one such partner. A document that tells the happening on
+"GMT"); not both naming their own, different weekdays with no clock or zone to reconcile
+them; and each cluster has exactly one such partner. A document that tells the happening on
 both days keeps them apart: it knows them as two. The join is recorded in `merged_on`
 ("adjacent-day") and the two days as a conflict of the entry.
 """
@@ -50,6 +51,38 @@ def _uncertain(c: Cluster) -> bool:
     return False
 
 
+def _weekdays(c: Cluster) -> set[int]:
+    """The weekdays the cluster's own date expressions name ("on Tuesday", "Wednesday's")."""
+    from ..temporal.parse import lexicon
+
+    names = lexicon()["weekdays"]
+    return {
+        names[w]
+        for i in c.items
+        if i.when is not None and i.when.text
+        for w in re.findall(r"[a-z]+", i.when.text.lower())
+        if w in names and len(w) > 3
+    }
+
+
+def _named_apart(a: Cluster, b: Cluster) -> bool:
+    """Both outlets name their day's weekday, and the weekdays differ: each means its own day
+    (the election on Tuesday, the result early on Wednesday), not one day told off by one."""
+    wa, wb = _weekdays(a), _weekdays(b)
+    if not wa or not wb or wa & wb:
+        return False
+    return not any(_clock().search(i.citation.quote) for c in (a, b) for i in c.items)
+
+
+@lru_cache(maxsize=1)
+def _clock() -> re.Pattern[str]:
+    """A clock time or a time zone: where two named weekdays may still be one moment."""
+    from ..temporal.parse import lexicon
+
+    zones = "|".join(re.escape(z) for z in [*lexicon()["time_zones"], "local time"])
+    return re.compile(rf"\b(?:\d{{1,2}}[:.]\d{{2}}|{zones})\b", re.IGNORECASE)
+
+
 def _candidates(
     clusters: list[Cluster], uf: Joiner, bags: dict[int, Bag], day_a: list[int], day_b: list[int]
 ) -> list[tuple[int, int, list[str]]]:
@@ -63,6 +96,8 @@ def _candidates(
             if not types_fit(uf.types[uf.root(i)], uf.types[uf.root(j)]) or contradict(a, b):
                 continue
             if named_alike(bags[i], bags[j]) != 2 or not (_uncertain(a) or _uncertain(b)):
+                continue
+            if _named_apart(a, b):
                 continue
             score, why = agreement(bags[i], bags[j])
             if score >= need and "participants" in why:
