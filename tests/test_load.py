@@ -317,3 +317,17 @@ def test_load_symlink_loops_reported(tmp_path: Path):
 def test_load_absurd_year_flagged():
     doc = make_document("f", "f.txt", "Plans\n\nThe programme runs until the year 20019.\n")
     assert doc.info.reason == "impossible years: 'year 20019'"
+
+
+def test_load_a_caption_run_into_the_standfirst_is_blanked_alone() -> None:
+    from unionstate_timeline.reading.page import mask_furniture
+
+    text = (
+        "Flood in the valley\n\n"
+        "Rescuers wade through a flooded street in Lisk, Varno, Monday, Oct. 4, 2021. "
+        "The river burst its banks after three days of rain.\n"
+    )
+    masked = mask_furniture(text)
+    assert "Rescuers wade" not in masked and "Oct. 4, 2021" not in masked
+    assert "The river burst its banks after three days of rain." in masked
+    assert len(masked) == len(text)

@@ -18,6 +18,11 @@ def _furniture() -> tuple[list[re.Pattern[str]], re.Pattern[str], list[re.Patter
     return lines, caption, comments
 
 
+@lru_cache(maxsize=1)
+def _caption_sentences() -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in load_json_data("furniture.json")["caption_sentences"]]
+
+
 def _lines(text: str) -> list[tuple[int, int, str]]:
     out, pos = [], 0
     for raw in text.splitlines(keepends=True):
@@ -55,6 +60,11 @@ def mask_furniture(text: str) -> str:
                     _blank(chars, lines[j][0], lines[j][1])
                     j -= 1
             continue
+        lead = len(line) - len(line.lstrip())
+        for p in _caption_sentences():  # a caption run into the text after it
+            if m := p.match(stripped):
+                _blank(chars, start + lead, start + lead + m.end())
+                break
         if len(stripped) > 120 and stripped[-1] in '.!?"”':
             seen_prose = True
     return "".join(chars)
