@@ -219,3 +219,19 @@ def test_extract_predicates_a_date_deep_in_the_reported_clause_leaves_the_lead_i
         "ago, is far behind schedule because of a shortage of steel."
     )
     assert ("2021-03-09", "lead") in {(v, m) for v, m, _ in events(tmp_path, body)}
+
+
+def test_extract_predicates_a_present_lead_of_a_known_kind_is_the_day_s_news(tmp_path) -> None:
+    body = (
+        "Astronomers at the mountain observatory announce the discovery of a faint comet moving "
+        "towards the inner solar system, in a paper released by their institute."
+    )
+    assert ("2021-03-09", "lead") in {(v, m) for v, m, _ in events(tmp_path, body)}
+
+
+def test_extract_predicates_a_present_stance_is_no_news(tmp_path) -> None:
+    body = (
+        "The mayor of the coastal town warmly values the progress the two harbour companies "
+        "have made on the joint ferry service over the past years."
+    )
+    assert not any(m == "lead" for _, m, _ in events(tmp_path, body))

@@ -268,7 +268,11 @@ def extract_events(
     if lead[1]:
         news = news_sentences(sents, lead, NEWS_SENTENCES)
         for k, sent in enumerate(news):
-            verb = lead_predicate(sent) if k == 0 else present_perfect(sent)
+            verb = (
+                lead_predicate(sent, lambda t: (t.i, t.i + 1) in labels)
+                if k == 0
+                else present_perfect(sent)
+            )
             if verb is not None and _lead_undated(out, sent, verb, timexes, strict=k > 0):
                 out = _lead_event(out, document, sent, verb, labels, people, dated_tokens)
     return out

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from ..nlp.syntax import cues, parsed, tense_of
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Span, Token
 
 _REPORTED = ("ccomp",)
@@ -66,7 +68,7 @@ def present_perfect(sent: Span) -> Token | None:
     return root
 
 
-def lead_predicate(sent: Span) -> Token | None:
+def lead_predicate(sent: Span, typed: Callable[[Token], bool] = lambda t: False) -> Token | None:
     """The verb whose event the lead reports, or None when it reports no news of the day."""
     words = [t for t in sent if not t.is_space]
     if not parsed(sent.doc) or not words or words[0].text in _QUOTES:
@@ -87,8 +89,11 @@ def lead_predicate(sent: Span) -> Token | None:
     if root.pos_ != "VERB" or root.lower_ in cues()["stative_verbs"]:
         return None
     aux = {ch.lower_ for ch in root.children if ch.dep_ in ("aux", "auxpass")}
-    if aux & (c["future_aux"] | c["expected_cues"]) or tense_of(root) != "past":
+    tense = tense_of(root)
+    if aux & (c["future_aux"] | c["expected_cues"]) or tense not in ("past", "present"):
         return None
+    if tense == "present" and (root.tag_ not in ("VBZ", "VBP") or aux or not typed(root)):
+        return None  # a present lead is news as a known kind of event ("claim the discovery")
     if aux & {"had"}:  # past perfect: before the news, any earlier day
         return None
     if any(ch.dep_ == "neg" for ch in root.children):
