@@ -11,6 +11,7 @@ from ..reading.page import strip_dateline
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+TITLE_MAX = 240  # a title is a clause; only a run-on sentence is cut
 _TITLE_LEAD = {"that", "and", "but", "to", "as", "which", "who", "while", "so", "also"}
 
 
@@ -96,6 +97,13 @@ def _who_did_what(trigger: Token, speech: bool) -> list[Token]:
     subject ("As expected, in a seminar in May, physicists confirmed ..."), and, for a
     relative or participle clause, the noun it is about in place of its pronoun ("the quake
     that struck the coast" -> "The quake struck the coast"; "a statement issued by ...")."""
+    verb = clause_head(trigger)
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj" and trigger.i < verb.i:
+        # "After the 1895 earthquake, ... occurred": a fronted happening is its noun phrase
+        skip = {
+            t.i for c in trigger.children if c.dep_ in ("relcl", "conj", "cc") for t in c.subtree
+        }
+        return [t for t in trigger.subtree if t.i not in skip]
     head = clause_head(trigger)
     while head.dep_ == "xcomp" and head.head.pos_ in ("VERB", "AUX") and head.head is not head:
         head = head.head
@@ -149,4 +157,5 @@ def title(trigger: Token, sent: Span, timex_tokens: set[int], speech: bool = Fal
     text = " ".join(text.split())
     text = strip_dateline(text)
     text = text[:1].upper() + text[1:]
-    return text if len(text) <= 100 else text[:97].rsplit(" ", 1)[0] + "…"
+    # whole, for the data and for merging by wording; displays shorten it themselves
+    return text if len(text) <= TITLE_MAX else text[: TITLE_MAX - 3].rsplit(" ", 1)[0] + "…"
