@@ -124,7 +124,10 @@ def test_temporal_set_word_as_adjective_is_not_a_timex() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Prices rose earlier this week.", ["this week"]),
+        ("Prices rose earlier this week.", ["earlier this week"]),
+        ("She will call later this afternoon.", ["later this afternoon"]),
+        ("The plant closed almost three years ago.", ["almost three years ago"]),
+        ("Bids are due by 4 p.m. PST June 2.", ["4 p.m. PST June 2"]),
         ("It lasted about five years.", ["about five years"]),
         ("Sales in the nine months rose.", ["the nine months"]),
         ("Fewer people came in recent years.", ["recent years"]),

@@ -119,7 +119,11 @@ def test_modifiers_stay_out_of_the_value() -> None:
         ("4 November", "2021-11-05", "past", "2021-11-04"),
         ("Nov. 4", "2021-11-01", "future", "2021-11-04"),
         ("September", "2021-09-09", "past", "2021-09"),
-        ("October", "2021-09-09", "past", "2020-10"),
+        # a month just ahead said in the past tense is a schedule too ("were told to finish in
+        # October"); three months or more ahead keeps the tense
+        ("October", "2021-09-09", "past", "2021-10"),
+        ("January", "2021-11-20", "past", "2022-01"),
+        ("December", "2021-09-09", "past", "2020-12"),
         ("October", "2021-09-09", "future", "2021-10"),
         ("March", "2021-09-09", "future", "2022-03"),
         # no tense: the nearest one, across a year's end only a few months away
@@ -351,3 +355,16 @@ def test_resolve_untensed_month_day_stays_in_the_report_year_unless_across_new_y
     assert (
         _resolve({"kind": "date", "month": 1, "day": 5}, _date(2019, 12, 28)).value == "2020-01-05"
     )
+
+
+def test_offsets_keep_their_modifier_and_decades_count_years() -> None:
+    r = _r("almost three years ago", "2021-06-01", "past")
+    assert r is not None and (r.value, r.mod) == ("2018", "LESS_THAN")
+    r = _r("more than two decades ago", "2021-06-01", "past")
+    assert r is not None and (r.value, r.mod) == ("2001", "MORE_THAN")
+    assert _v("a decade ago", "2021-06-01", "past") == "2011"
+
+
+def test_clock_time_with_a_calendar_date() -> None:
+    assert _v("4 p.m. PST June 2", "2021-05-20", "future") == "2021-06-02T16:00"
+    assert _v("noon, March 3, 2020", "2021-05-20", "past") == "2020-03-03T12:00"

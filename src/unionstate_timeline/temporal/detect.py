@@ -86,8 +86,9 @@ def anchor_words() -> set[str]:
 
 
 def _is_length(text: str) -> bool:
+    """A length or an offset with its modifier ("about five years", "about five years ago")."""
     parse = parse_expression(text)
-    return parse is not None and parse["kind"] == "duration" and "mod" in parse
+    return parse is not None and parse["kind"] in ("duration", "offset") and "mod" in parse
 
 
 def timex_type(parse: dict[str, Any]) -> str:
@@ -115,7 +116,6 @@ class TimexDetector:
         self.anchors = anchor_words()
         self.lone = set(lx["lone_abbreviations"])
         self.approx = {w for w in lx["approx_mods"] if " " not in w}
-        self.prefixes = set(lx["relative_prefixes"])
         self.rel = set(lx["relative_words"])
         self.age_words = set(lx["age_words"])
         self.ref_not_before = set(lx["ref_not_before"])
@@ -212,11 +212,10 @@ class TimexDetector:
             keep_the = (
                 word == "the" and nxt is not None and not (nxt.is_digit and len(nxt.text) == 4)
             )
-            # "about five years": the word is the length's modifier; "earlier this week":
-            # the expression is "this week"
+            # "about five years": the word is the length's modifier; "earlier this week"
+            # stays whole, as TimeML corpora mostly mark it
             approx = word in self.approx and _is_length(doc[start:end].text)
-            relative = word in self.prefixes and nxt is not None and nxt.lower_ in self.rel
-            if (word in self.strip_leading and not keep_the and not approx) or relative:
+            if word in self.strip_leading and not keep_the and not approx:
                 start += 1
             elif doc[start].is_space:
                 start += 1

@@ -75,10 +75,13 @@ def _grammar() -> dict[str, re.Pattern[str]]:
         "relative": rf"{mod}(?:(?:earlier|later)\s+)?{rel}\s+(?:fiscal\s+)?"
         r"(?P<unit>week|month|year|quarter|decade|weekend)",
         "the_unit": rf"{mod}(?P<unit>year|month|week|decade)",
-        "day_word": rf"(?:(?P<dmod>early|late)\s+)?(?P<dayword>{_alt(list(lx['day_words']))})"
+        "day_word": r"(?:(?P<dmod>early|late|earlier|later)\s+)?"
+        rf"(?P<dayword>{_alt(list(lx['day_words']))})"
         rf"(?:\s+(?P<tod>{_alt(list(lx['times_of_day']))}))?",
         "weekday": rf"(?:{rel}\s+)?{wd}{tod}",
-        "ago": rf"{num}\s+{unit}\s+(?P<dir>ago|earlier|later|before|after)",
+        # "two years ago", "almost a decade ago": the modifier belongs to the offset
+        "ago": rf"(?:(?P<approx>{_alt(list(lx['approx_mods']))})\s+)?{num}\s+{unit}\s+"
+        r"(?P<dir>ago|earlier|later|before|after)",
         "anaphor": r"(?:that|the\s+(?P<which>same|next|following|previous|preceding))\s+"
         r"(?P<unit>day|week|month|year)",
         "duration_past": rf"(?:the\s+)?(?P<rel>past|last|next|coming|previous|first)"
@@ -91,6 +94,8 @@ def _grammar() -> dict[str, re.Pattern[str]]:
         # "10 p.m. Wednesday", "noon EDT Thursday", "Friday, 9:30 a.m."
         "clock_day": rf"{clock},?\s+(?:on\s+)?{wd}",
         "day_clock": rf"{wd},?\s+{clock}",
+        # "5 p.m. EST Nov. 9", "noon, June 3, 2021": a deadline to the hour
+        "clock_date": rf"{clock},?\s+(?:on\s+)?{month}\s+{day}(?:,?\s+{year})?",
     }
     return {name: re.compile(pattern, re.IGNORECASE) for name, pattern in g.items()}
 
@@ -304,6 +309,7 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
             "unit": lx["units"][m["unit"].lower()],
             "sign": 1 if direction in ("later", "after") else -1,
             "base": "dct" if direction == "ago" else "previous",
+            "mod": lx["approx_mods"][m["approx"].lower()] if m["approx"] else None,
         }
     if m := g["anaphor"].fullmatch(text):
         which = (m["which"] or "same").lower()
@@ -331,6 +337,17 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
             clock = _clock(m)
             weekday = lx["weekdays"][m["weekday"].lower()]
             return {"kind": "date", "weekday": weekday, "tod": clock} if clock else None
+    if m := g["clock_date"].fullmatch(text):
+        clock = _clock(m)
+        if clock is None:
+            return None
+        return {
+            "kind": "date",
+            "year": int(m["year"]) if m["year"] else None,
+            "month": lx["months"][m["month"].lower()],
+            "day": int(m["day"]),
+            "tod": clock,
+        }
     if m := g["clock"].fullmatch(text):
         clock = _clock(m)
         return {"kind": "time", "clock": clock} if clock else None
@@ -401,7 +418,10 @@ def parse_expression(text: str) -> Parse | None:
     # "about five years", "over a week": for a length the leading word is its modifier
     kept = _single(norm) if first in _APPROX_FIRST and norm.count(" ") else None
     norm = _strip_leading(norm)
-    result = kept if kept and kept["kind"] == "duration" else _year_range(norm) or _single(norm)
+    if kept and kept["kind"] in ("duration", "offset"):
+        result: Parse | None = kept
+    else:
+        result = _year_range(norm) or _single(norm)
     if result is None:
         result = _interval(_DASHES.sub("-", norm) if _YEAR_RANGE.search(norm) else norm)
     return _clean(result) if result is not None else None

@@ -19,9 +19,11 @@ NEAR_DAYS = 92  # "January 5" in a December 28 report is next year's; "June 1" i
 REPORTING_DAYS = 46  # results for a quarter come out in the six weeks after it ends
 # a day a few weeks after the DCT said in the past tense is a schedule set in the past ("the
 # offer was extended to March 3", "a dividend payable June 1", "ruled it must be done by May 2"),
-# not the same day almost a year before, which a report would call "last March 3"; a month
-# alone ("in March") keeps the tense, as a past schedule is rarely that vague
+# not the same day almost a year before, which a report would call "last March 3"
 SCHEDULE_DAYS = 60
+# the same for a month alone: in an October report "was told to publish them in November" or
+# "set a deadline of mid-December" is the coming one; a month further ahead keeps the tense
+SCHEDULE_MONTHS = 2
 NEAR_MONTHS = 4  # with no tense, "in March" in a December report is the coming one
 PARTS_OF_DAY = ("MO", "AF", "EV", "NI")
 SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -243,6 +245,9 @@ def _pick_month_year(month: int, ref: date, tense: str) -> int:
     """The year of a month named without one: past tense, the latest one begun; future, the next
     one not ended; else the nearest, across a year's end only within NEAR_MONTHS."""
     if tense == "past":
+        ahead = (month - ref.month) % 12
+        if 1 <= ahead <= SCHEDULE_MONTHS:
+            return ref.year if month > ref.month else ref.year + 1
         return ref.year if month <= ref.month else ref.year - 1
     if tense == "future":
         return ref.year if month >= ref.month else ref.year + 1
@@ -307,7 +312,7 @@ def _weekday(p: Parse, ref: date | None, tense: str) -> tuple[str, str, str]:
     return day.isoformat(), "day", "dct+weekday"
 
 
-_UNKNOWN_OFFSET = {"D": "XXXX-XX-XX", "W": "XXXX-XX-XX", "M": "XXXX-XX", "Y": "XXXX"}
+_UNKNOWN_OFFSET = {"D": "XXXX-XX-XX", "W": "XXXX-XX-XX", "M": "XXXX-XX", "Y": "XXXX", "DE": "XXXX"}
 
 
 def _anchor_fits(previous: Resolved, wanted: str) -> bool:
@@ -330,7 +335,7 @@ def _offset(p: Parse, ref: date | None, previous: Resolved | None) -> tuple[str,
             raise LookupError("needs a reference date")
         base, method, known_year = ref, "dct+offset", True
     else:
-        wanted = {"D": "day", "W": "day", "M": "month", "Y": "year"}.get(unit)
+        wanted = {"D": "day", "W": "day", "M": "month", "Y": "year", "DE": "year"}.get(unit)
         if wanted is None:
             raise LookupError("unit not placed on the calendar")
         if previous is None or not _anchor_fits(previous, wanted):
@@ -345,7 +350,7 @@ def _offset(p: Parse, ref: date | None, previous: Resolved | None) -> tuple[str,
         # a 4 November with unknown year is placed in a leap year, so 29 February survives
         base = date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
         method = "anaphora"
-        wanted = {"D": "day", "W": "day", "M": "month", "Y": "year"}[unit]
+        wanted = {"D": "day", "W": "day", "M": "month", "Y": "year", "DE": "year"}[unit]
         if wanted == "month" and previous.precision == "day":
             base = base.replace(day=1)
     delta = amount * sign
@@ -363,6 +368,8 @@ def _offset(p: Parse, ref: date | None, previous: Resolved | None) -> tuple[str,
         value, precision = f"{y:04d}-{m:02d}", "month"
     elif unit == "Y":
         value, precision = f"{base.year + delta:04d}", "year"
+    elif unit == "DE":  # "a decade ago": the year ten years before, as "ten years ago" is
+        value, precision = f"{base.year + 10 * delta:04d}", "year"
     else:
         raise LookupError("unit not placed on the calendar")
     if not known_year:
