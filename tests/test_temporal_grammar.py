@@ -228,3 +228,9 @@ def test_temporal_patterns_of_function_words_are_tried(blank) -> None:  # type: 
 def test_temporal_the_weekend_by_tense(tense: str, value: str) -> None:
     # told on Monday 12 March 2012: the weekend just gone, or the coming one
     assert _v("the weekend", "2012-03-12", tense) == value
+
+
+def test_temporal_rate_is_no_length(blank) -> None:  # type: ignore[no-untyped-def]
+    assert _spans(blank, "The fund pays out $5 million a day.") == []
+    assert _spans(blank, "Rents rose 3 percent a year.") == []
+    assert _spans(blank, "It took a year to finish.") == ["a year"]

@@ -120,6 +120,7 @@ class TimexDetector:
         self.age_words = set(lx["age_words"])
         self.ref_not_before = set(lx["ref_not_before"])
         self.ref_not_after = set(lx["ref_not_after"])
+        self.quantity_words = set(lx["quantity_words"])
 
     def __call__(self, doc: Doc) -> Doc:
         from spacy.util import filter_spans
@@ -159,6 +160,8 @@ class TimexDetector:
             last = span[-1].lower_
             if last in self.age_words or after[:1] == ["old"] or after[:2] == ["-", "old"]:
                 return True
+        if self._is_rate(span, parse):
+            return True
         if len(span) == 1 and span[0].lower_ in self.lone and after[:1] != ["."]:
             return True
         before = doc[span.start - 1].lower_ if span.start else ""
@@ -172,6 +175,16 @@ class TimexDetector:
         if parse["kind"] == "set" and len(span) == 1 and span[0].dep_ == "amod":
             return True
         return len(span) == 1 and span[0].tag_ == "MD"  # "May" the modal verb
+
+    def _is_rate(self, span: Span, parse: dict[str, Any]) -> bool:
+        """ "$2 million a year", "four flights a week": "a year" divides a quantity (a rate),
+        it is no length of time."""
+        if parse["kind"] != "duration" or parse.get("amount") != 1 or len(span) != 2:
+            return False
+        if span[0].lower_ not in ("a", "an", "per") or span.start == 0:
+            return False
+        before = span.doc[span.start - 1]
+        return before.like_num or before.tag_ == "NNS" or before.lower_ in self.quantity_words
 
     def _windows(self, doc: Doc) -> list[tuple[int, int]]:
         """Stretches of the doc around the words every temporal expression contains (a digit,
