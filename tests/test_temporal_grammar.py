@@ -128,7 +128,7 @@ def test_temporal_set_word_as_adjective_is_not_a_timex() -> None:
         ("She will call later this afternoon.", ["later this afternoon"]),
         ("The plant closed almost three years ago.", ["almost three years ago"]),
         ("Bids are due by 4 p.m. PST June 2.", ["4 p.m. PST June 2"]),
-        ("It lasted about five years.", ["about five years"]),
+        ("It lasted about five years.", ["five years"]),
         ("Sales in the nine months rose.", ["the nine months"]),
         ("Fewer people came in recent years.", ["recent years"]),
     ],
@@ -234,3 +234,10 @@ def test_temporal_rate_is_no_length(blank) -> None:  # type: ignore[no-untyped-d
     assert _spans(blank, "The fund pays out $5 million a day.") == []
     assert _spans(blank, "Rents rose 3 percent a year.") == []
     assert _spans(blank, "It took a year to finish.") == ["a year"]
+
+
+def test_temporal_extent_leaves_about_out_and_fractions_are_no_quarters(blank) -> None:  # type: ignore[no-untyped-def]
+    assert _spans(blank, "The repair took about four days.") == ["four days"]
+    assert _spans(blank, "The wait was over a month.") == ["over a month"]
+    assert _spans(blank, "He sold three-quarters of the land.") == []
+    assert _spans(blank, "Profit rose for three quarters.") == ["three quarters"]

@@ -30,6 +30,7 @@ KIND_TO_TYPE = {
 }
 _DIGIT = re.compile(r"\d")
 _GLUED_DAY = re.compile(r"^(\d{1,2}(?:st|nd|rd|th)?)[./,;:]+\S")
+_FRACTION = re.compile(r"^(?:an?\s+)?\w+\s*-\s*quarters?$", re.IGNORECASE)
 _TRAILING = {",", ".", ";", ":", "'s", "’s", "-", "–", "(", "["}
 
 
@@ -115,7 +116,7 @@ class TimexDetector:
         self.months = set(lx["months"])
         self.anchors = anchor_words()
         self.lone = set(lx["lone_abbreviations"])
-        self.approx = {w for w in lx["approx_mods"] if " " not in w}
+        self.approx_kept = set(lx["approx_in_span"])
         self.rel = set(lx["relative_words"])
         self.age_words = set(lx["age_words"])
         self.ref_not_before = set(lx["ref_not_before"])
@@ -161,6 +162,9 @@ class TimexDetector:
             if last in self.age_words or after[:1] == ["old"] or after[:2] == ["-", "old"]:
                 return True
         if self._is_rate(span, parse):
+            return True
+        # "three-quarters of the troops": a fraction
+        if parse.get("unit") == "Q" and _FRACTION.match(span.text) and after[:1] == ["of"]:
             return True
         if len(span) == 1 and span[0].lower_ in self.lone and after[:1] != ["."]:
             return True
@@ -227,7 +231,9 @@ class TimexDetector:
             )
             # "about five years": the word is the length's modifier; "earlier this week"
             # stays whole, as TimeML corpora mostly mark it
-            approx = word in self.approx and _is_length(doc[start:end].text)
+            # "over an hour" is a length's modifier and inside the span; "about five years":
+            # TimeML corpora mostly leave "about" out
+            approx = word in self.approx_kept and _is_length(doc[start:end].text)
             if word in self.strip_leading and not keep_the and not approx:
                 start += 1
             elif doc[start].is_space:
