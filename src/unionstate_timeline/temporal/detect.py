@@ -93,7 +93,9 @@ def _is_length(text: str) -> bool:
 
 
 def timex_type(parse: dict[str, Any]) -> str:
-    if parse.get("tod") and parse["kind"] == "date":
+    # a clock time on a day is a TIME; a part of a day ("Friday night") stays a DATE, as
+    # TimeBank mostly types it
+    if ":" in str(parse.get("tod", "")) and parse["kind"] == "date":
         return "TIME"
     return KIND_TO_TYPE[parse["kind"]]
 
