@@ -207,3 +207,12 @@ def test_anchor_year_back_without_a_recent_quarter_counts_from_the_dct():
         )[2]
         == "2010"
     )
+
+
+def test_anchor_a_quarter_of_another_year_is_no_period_to_count_back_from():
+    # "the 2010 period" in a 2011 report is the comparison itself; "a year earlier" after it
+    # still counts back from the quarter reported on
+    values = _values(
+        [("the third quarter", 0), ("the 2010 period", 1), ("a year earlier", 1)], "2011-11-02"
+    )
+    assert values == ["2011-Q3", "2010-Q3", "2010-Q3"]

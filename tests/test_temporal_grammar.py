@@ -174,6 +174,9 @@ def test_temporal_clock_with_zone_is_found(blank) -> None:  # type: ignore[no-un
         ("year-earlier", "2007-08-02", "2006-Q2"),
         ("the year-ago quarter", "2007-10-30", "2006-Q3"),
         ("the latest period", "2007-10-30", "2007-Q3"),
+        ("the year-earlier second quarter", "2007-10-30", "2006-Q2"),
+        ("the 2006 fourth quarter", "2007-10-30", "2006-Q4"),
+        ("the 2006 period", "2007-10-30", "2006-Q3"),
     ],
 )
 def test_temporal_year_ago_is_the_reported_quarter_a_year_before(
@@ -249,3 +252,8 @@ def test_temporal_part_of_a_day_is_a_date_a_clock_time_is_a_time(blank) -> None:
         ("Monday evening", "DATE"),
         ("6 p.m. on June 4", "TIME"),
     ]
+
+
+def test_temporal_quarter_of_a_named_year_keeps_its_article(blank) -> None:  # type: ignore[no-untyped-def]
+    assert _spans(blank, "Sales fell in the 2006 fourth quarter.") == ["the 2006 fourth quarter"]
+    assert _spans(blank, "It was signed in the 1999 treaty.") == ["1999"]

@@ -85,10 +85,18 @@ def resolve_all(
         # the quarter a report is about, not one counted back from it ("the year-ago quarter");
         # "for the nine months" turns the report to another period
         if parse["kind"] == "date" and r.precision == "quarter" and parse.get("rel", 0) == 0:
-            period = (r, m.start) if r.value[:4].isdigit() else None
+            if not _compared_year(parse, dct):
+                period = (r, m.start) if r.value[:4].isdigit() else None
         elif parse["kind"] == "duration" and parse.get("unit") in ("M", "Y"):
             period = None
     return whens, flags
+
+
+def _compared_year(p: Parse, dct: date | None) -> bool:
+    """ "the 1988 period", "the second quarter of 1988" in a 1989 report: the period compared
+    with, not the one reported on (a year before it is no "a year earlier")."""
+    year = p.get("in_year", p.get("year"))
+    return year is not None and (dct is None or year != dct.year)
 
 
 def same_period_back(p: Parse, period: Resolved) -> Resolved | None:

@@ -228,9 +228,9 @@ class TimexDetector:
         while start < end:
             word = doc[start].lower_
             nxt = doc[start + 1] if start + 1 < end else None
-            keep_the = (
-                word == "the" and nxt is not None and not (nxt.is_digit and len(nxt.text) == 4)
-            )
+            # "the 1999 treaty" -> "1999", but "the 1988 third quarter" stays whole
+            year_next = nxt is not None and nxt.is_digit and len(nxt.text) == 4
+            keep_the = word == "the" and nxt is not None and (not year_next or end - start > 2)
             # "about five years": the word is the length's modifier; "earlier this week"
             # stays whole, as TimeML corpora mostly mark it
             # "over an hour" is a length's modifier and inside the span; "about five years":

@@ -61,11 +61,16 @@ def _grammar() -> dict[str, re.Pattern[str]]:
         "decade": rf"{mod}(?:the\s+)?'?(?P<decade>\d{{1,3}})0'?s",
         "season": rf"{mod}(?:the\s+)?(?:{rel}\s+)?{season}(?:\s+(?:of\s+)?{year})?",
         "year_season": rf"{year}\s+{season}",
-        "quarter": r"(?:the\s+|(?P<rel0>this|last|next)\s+year'?s\s+)?(?:fiscal\s+)?"
+        # "the third quarter", "this year's first half", "the 1988 second quarter", "the
+        # year-ago third quarter"
+        "quarter": r"(?:the\s+(?:(?P<year0>\d{4})\s+|(?P<ago0>year\s*-\s*(?:ago|earlier))\s+)?"
+        r"|(?P<rel0>this|last|next)\s+year'?s\s+)?(?:fiscal\s+)?"
         r"(?P<ord>first|second|third|fourth|last|final|1st|2nd"
         r"|3rd|4th)(?:\s*-\s*|\s+)(?:fiscal\s+)?"
         r"(?P<part>quarter|half)(?:\s+of\s+(?:(?:the\s+)?year|(?P<rel>this|last|next)\s+year"
         r"|(?P<year>\d{4})))?",
+        # "the 1988 period": the quarter a report is about, in the year it names
+        "year_period": r"the\s+(?P<year>\d{4})\s+(?:quarter|period)",
         "q_code": r"(?P<part>q|h)(?P<n>[1-4])(?:\s+(?P<year>\d{4}))?",
         "the_quarter": rf"(?:the\s+)?(?P<which>{_alt(list(lx['reported_period_words']))})?"
         r"\s*(?P<unit>quarter|period)",
@@ -252,12 +257,17 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
         }
     if m := g["quarter"].fullmatch(text):
         n = lx["ordinals"][m["ord"].lower()]
+        year = m["year"] or m["year0"]
+        rel = lx["relative_words"].get((m["rel"] or m["rel0"] or "this").lower(), 0)
         return {
             "kind": "date",
-            "year": int(m["year"]) if m["year"] else None,
+            "year": int(year) if year else None,
             m["part"].lower(): n,
-            "rel": lx["relative_words"].get((m["rel"] or m["rel0"] or "this").lower(), 0),
+            "rel": -1 if m["ago0"] else rel,
         }
+    if m := g["year_period"].fullmatch(text):
+        year = int(m["year"])
+        return {"kind": "date", "rel_unit": "quarter", "rel": 0, "reported": True, "in_year": year}
     if m := g["q_code"].fullmatch(text):
         part = "quarter" if m["part"].lower() == "q" else "half"
         n = int(m["n"])

@@ -283,7 +283,7 @@ def _relative_unit(p: Parse, ref: date | None, tense: str = "none") -> tuple[str
         started = date(ref.year, (ref.month - 1) // 3 * 3 + 1, 1)
         if p.get("reported") and (ref - started).days < REPORTING_DAYS:
             q -= 1  # early in a quarter, "the quarter" of a report is the one just ended
-        y = ref.year + q // 4
+        y = p.get("in_year", ref.year + q // 4)
         return f"{y:04d}-Q{q % 4 + 1}", "quarter", "dct+relative"
     if unit == "decade":
         return f"{ref.year // 10 + rel:03d}", "decade", "dct+relative"
