@@ -247,10 +247,11 @@ def test_temporal_extent_leaves_about_out_and_fractions_are_no_quarters(blank) -
 
 
 def test_temporal_part_of_a_day_is_a_date_a_clock_time_is_a_time(blank) -> None:  # type: ignore[no-untyped-def]
-    doc = blank("They met on Monday evening and left at 6 p.m. on June 4.")
+    doc = blank("They met on Monday evening and left at 6 p.m. on June 4, not this morning.")
     assert [(sp.text, sp.label_) for sp in doc.spans["timex"]] == [
         ("Monday evening", "DATE"),
         ("6 p.m. on June 4", "TIME"),
+        ("this morning", "TIME"),
     ]
 
 

@@ -93,9 +93,10 @@ def _is_length(text: str) -> bool:
 
 
 def timex_type(parse: dict[str, Any]) -> str:
-    # a clock time on a day is a TIME; a part of a day ("Friday night") stays a DATE, as
-    # TimeBank mostly types it
-    if ":" in str(parse.get("tod", "")) and parse["kind"] == "date":
+    # a clock time on a day is a TIME, and so is a part of today ("this morning", "last
+    # night"); a weekday's part ("Friday night") stays a DATE, as TimeBank mostly types them
+    tod = str(parse.get("tod", ""))
+    if parse["kind"] == "date" and tod and (":" in tod or "day_offset" in parse):
         return "TIME"
     return KIND_TO_TYPE[parse["kind"]]
 
