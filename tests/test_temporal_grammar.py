@@ -258,3 +258,15 @@ def test_temporal_part_of_a_day_is_a_date_a_clock_time_is_a_time(blank) -> None:
 def test_temporal_quarter_of_a_named_year_keeps_its_article(blank) -> None:  # type: ignore[no-untyped-def]
     assert _spans(blank, "Sales fell in the 2006 fourth quarter.") == ["the 2006 fourth quarter"]
     assert _spans(blank, "It was signed in the 1999 treaty.") == ["1999"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bank must wait at least ten days.", ["at least ten days"]),
+        ("Margins shrank in the current fiscal year.", ["the current fiscal year"]),
+        ("Analysts blamed the second-quarter slump on rain.", ["second-quarter"]),
+    ],
+)
+def test_temporal_extents_of_bounds_and_adjectives(blank, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert _spans(blank, text) == expected

@@ -31,6 +31,7 @@ KIND_TO_TYPE = {
 _DIGIT = re.compile(r"\d")
 _GLUED_DAY = re.compile(r"^(\d{1,2}(?:st|nd|rd|th)?)[./,;:]+\S")
 _FRACTION = re.compile(r"^(?:an?\s+)?\w+\s*-\s*quarters?$", re.IGNORECASE)
+_PART_ADJECTIVE = re.compile(r"(?:fiscal\s+)?\w+-(?:quarter|half)", re.IGNORECASE)
 _TRAILING = {",", ".", ";", ":", "'s", "’s", "-", "–", "(", "["}
 
 
@@ -232,6 +233,9 @@ class TimexDetector:
             # "the 1999 treaty" -> "1999", but "the 1988 third quarter" stays whole
             year_next = nxt is not None and nxt.is_digit and len(nxt.text) == 4
             keep_the = word == "the" and nxt is not None and (not year_next or end - start > 2)
+            # "the third-quarter loss": the article goes with the noun the adjective dates
+            if keep_the and _PART_ADJECTIVE.fullmatch(doc[start + 1 : end].text):
+                keep_the = False
             # "about five years": the word is the length's modifier; "earlier this week"
             # stays whole, as TimeML corpora mostly mark it
             # "over an hour" is a length's modifier and inside the span; "about five years":

@@ -77,7 +77,7 @@ def _grammar() -> dict[str, re.Pattern[str]]:
         # "year-earlier results", "the year-ago quarter": the reported quarter, a year before
         "year_ago": r"(?:the\s+(?=.*\s(?:quarter|period)$))?year\s*-\s*(?:ago|earlier|before)"
         r"(?:\s+(?:quarter|period))?",
-        "relative": rf"{mod}(?:(?:earlier|later)\s+)?{rel}\s+(?:fiscal\s+)?"
+        "relative": rf"{mod}(?:(?:earlier|later)\s+)?(?:the\s+(?=current\s))?{rel}\s+(?:fiscal\s+)?"
         r"(?P<unit>week|month|year|quarter|decade|weekend)",
         "the_unit": rf"{mod}(?P<unit>year|month|week|decade)",
         "day_word": r"(?:(?P<dmod>early|late|earlier|later)\s+)?"
