@@ -270,3 +270,10 @@ def test_temporal_quarter_of_a_named_year_keeps_its_article(blank) -> None:  # t
 )
 def test_temporal_extents_of_bounds_and_adjectives(blank, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert _spans(blank, text) == expected
+
+
+def test_temporal_floating_holidays_are_found(blank) -> None:  # type: ignore[no-untyped-def]
+    assert _spans(blank, "Shops close on Thanksgiving Day and on Labor Day.") == [
+        "Thanksgiving Day",
+        "Labor Day",
+    ]

@@ -368,3 +368,22 @@ def test_offsets_keep_their_modifier_and_decades_count_years() -> None:
 def test_clock_time_with_a_calendar_date() -> None:
     assert _v("4 p.m. PST June 2", "2021-05-20", "future") == "2021-06-02T16:00"
     assert _v("noon, March 3, 2020", "2021-05-20", "past") == "2020-03-03T12:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "tense", "value"),
+    [
+        ("Thanksgiving", "2021-12-10", "past", "2021-11-25"),
+        ("Thanksgiving Day", "2021-10-01", "future", "2021-11-25"),
+        ("last Thanksgiving", "2021-11-20", "none", "2020-11-26"),
+        ("Labor Day 2019", "2021-06-01", "none", "2019-09-02"),
+        ("Memorial Day", "2021-05-01", "future", "2021-05-31"),
+        ("Election Day", "2020-10-20", "none", "2020-11-03"),
+    ],
+)
+def test_floating_holidays_fall_on_their_weekday(text: str, dct: str, tense: str, value: str):
+    assert _v(text, dct, tense) == value
+
+
+def test_floating_holiday_without_year_or_dct_has_no_value() -> None:
+    assert _r("Labor Day") is None

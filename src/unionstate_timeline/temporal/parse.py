@@ -58,6 +58,9 @@ def _grammar() -> dict[str, re.Pattern[str]]:
         r"\s+century",
         "day_only": r"(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)",
         "holiday": rf"(?P<holiday>{_alt(list(lx['holidays']))})(?:,?\s+{year})?",
+        "floating": r"(?:(?P<rel>last|next|this)\s+)?"
+        rf"(?P<holiday>{_alt([k for k in lx['floating_holidays'] if k[0] != '_'])})"
+        rf"(?:,?\s+{year})?",
         "decade": rf"{mod}(?:the\s+)?'?(?P<decade>\d{{1,3}})0'?s",
         "season": rf"{mod}(?:the\s+)?(?:{rel}\s+)?{season}(?:\s+(?:of\s+)?{year})?",
         "year_season": rf"{year}\s+{season}",
@@ -243,6 +246,14 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
             "year": int(m["year"]) if m["year"] else None,
             "month": month,
             "day": day,
+        }
+    if m := g["floating"].fullmatch(text):
+        month, weekday, nth, first = lx["floating_holidays"][m["holiday"].lower()]
+        return {
+            "kind": "date",
+            "year": int(m["year"]) if m["year"] else None,
+            "floating": [month, weekday, nth, first],
+            "rel": lx["relative_words"][m["rel"].lower()] if m["rel"] else None,
         }
     if m := g["day_only"].fullmatch(text):
         return {"kind": "date", "day": int(m["day"])}

@@ -180,6 +180,8 @@ def _date_value(
                 )
             return "XXXX-XX-XX", "day", "unanchored"
         return (ref + timedelta(days=p["day_offset"])).isoformat(), "day", "dct+relative"
+    if "floating" in p:
+        return _floating_holiday(p, ref, tense)
     if "rel_unit" in p:
         return _relative_unit(p, ref, tense)
     if "weekday" in p and "month" not in p:
@@ -229,6 +231,41 @@ def _date_value(
             return f"{year:04d}-{month:02d}-{p['day']:02d}", "day", method
         return f"{year:04d}-{month:02d}", "month", method
     return f"{year:04d}", "year", method
+
+
+def _nth_weekday(year: int, rule: list[int]) -> date:
+    """The day of a floating holiday in a year: [month, weekday, n, from day], n = -1 the last."""
+    month, weekday, nth, first = rule
+    if nth < 0:
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    start = date(year, month, first)
+    return start + timedelta(days=(weekday - start.weekday()) % 7 + 7 * (nth - 1))
+
+
+def _floating_holiday(p: Parse, ref: date | None, tense: str) -> tuple[str, str, str]:
+    """ "Thanksgiving", "Labor Day 1998", "last Thanksgiving": the year given, else the one
+    "last"/"next" or the tense points to from the reference date (past: the latest on or
+    before it; future: the next; else the nearest); no reference, no year: no value."""
+    if p.get("year") is not None:
+        return _nth_weekday(p["year"], p["floating"]).isoformat(), "day", "explicit"
+    if ref is None:
+        raise LookupError("needs a reference date")
+    days = [_nth_weekday(y, p["floating"]) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    rel = p.get("rel")
+    if rel == -1:  # "last Thanksgiving": the latest one before the reference day
+        day = max(d for d in days if d < ref)
+    elif rel == 1:
+        day = min(d for d in days if d > ref)
+    elif tense == "past":
+        days = [d for d in days if d <= ref] or days
+        day = max(days)
+    elif tense == "future":
+        days = [d for d in days if d >= ref] or days
+        day = min(days)
+    else:
+        day = min(days, key=lambda d: abs((d - ref).days))
+    return day.isoformat(), "day", "dct+year"
 
 
 def _relative_month_year(month: int, rel: int, ref: date) -> int:
