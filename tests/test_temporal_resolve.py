@@ -381,7 +381,9 @@ def test_clock_time_with_a_calendar_date() -> None:
         ("Election Day", "2020-10-20", "none", "2020-11-03"),
     ],
 )
-def test_floating_holidays_fall_on_their_weekday(text: str, dct: str, tense: str, value: str):
+def test_floating_holidays_fall_on_their_weekday(
+    text: str, dct: str, tense: str, value: str
+) -> None:
     assert _v(text, dct, tense) == value
 
 
