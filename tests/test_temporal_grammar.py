@@ -277,3 +277,10 @@ def test_temporal_floating_holidays_are_found(blank) -> None:  # type: ignore[no
         "Thanksgiving Day",
         "Labor Day",
     ]
+
+
+def test_temporal_half_lengths_and_or_so_are_one_span(blank) -> None:  # type: ignore[no-untyped-def]
+    assert _spans(blank, "The trial lasted 3 1/2 weeks.") == ["3 1/2 weeks"]
+    assert _spans(blank, "Rates stay low for the next four months or so.") == [
+        "the next four months or so"
+    ]

@@ -389,3 +389,16 @@ def test_floating_holidays_fall_on_their_weekday(
 
 def test_floating_holiday_without_year_or_dct_has_no_value() -> None:
     assert _r("Labor Day") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("3 1/2 years", "P3Y6M"), ("4 1/2 hours", "PT4H30M"), ("6 1/2 days", "P6DT12H")],
+)
+def test_a_length_and_a_half(text: str, value: str) -> None:
+    assert _v(text) == value
+
+
+def test_or_so_hedges_the_length() -> None:
+    r = _r("the next three months or so")
+    assert r is not None and (r.value, r.mod) == ("P3M", "APPROX")

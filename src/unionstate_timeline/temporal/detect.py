@@ -144,7 +144,7 @@ class TimexDetector:
             if trimmed is not None and parse_expression(trimmed.text) is not None:
                 spans.append(trimmed)
         spans = filter_spans(spans)
-        spans = self._join_intervals(doc, spans)
+        spans = [self._or_so(span) for span in self._join_intervals(doc, spans)]
         out = []
         for span in spans:
             parse = parse_expression(span.text)
@@ -193,6 +193,17 @@ class TimexDetector:
             return False
         before = span.doc[span.start - 1]
         return before.like_num or before.tag_ == "NNS" or before.lower_ in self.quantity_words
+
+    @staticmethod
+    def _or_so(span: Span) -> Span:
+        """ "a year or so": the hedge belongs to the expression."""
+        doc = span.doc
+        after = [t.lower_ for t in doc[span.end : span.end + 2]]
+        if after == ["or", "so"]:
+            longer = doc[span.start : span.end + 2]
+            if parse_expression(longer.text) is not None:
+                return longer
+        return span
 
     def _windows(self, doc: Doc) -> list[tuple[int, int]]:
         """Stretches of the doc around the words every temporal expression contains (a digit,

@@ -95,7 +95,7 @@ def _grammar() -> dict[str, re.Pattern[str]]:
         "duration_past": rf"(?:the\s+)?(?P<rel>past|last|next|coming|previous|first)"
         rf"(?:\s+{num})?\s+{unit}",
         "duration": rf"(?:(?P<approx>{_alt(list(lx['approx_mods']))})\s+)?(?:the\s+(?=\w+\s))?"
-        rf"(?:{num}\s*-?\s*)?{unit}(?:\s*-?\s*(?:long|old))?",
+        rf"(?:{num}(?P<half>\s+1/2)?\s*-?\s*)?{unit}(?:\s*-?\s*(?:long|old))?",
         "recent_units": rf"(?:recent|past)\s+(?P<unit>{_alt(list(lx['units']))})",
         "set": rf"(?:every|each)(?:\s+{num})?\s+(?:{unit}|{wd})",
         "clock": clock,
@@ -382,6 +382,8 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
             return None
         amount = _number(m["num"]) if m["num"] else "X"
         out = {"kind": "duration", "amount": amount, "unit": lx["units"][m["unit"].lower()]}
+        if m["half"] and isinstance(amount, int):
+            out["half"] = True  # "2 1/2 years"
         if m["approx"]:
             out["mod"] = lx["approx_mods"][m["approx"].lower()]
         return out
@@ -433,6 +435,11 @@ def parse_expression(text: str) -> Parse | None:
     norm = normalize_text(text)
     if not norm or len(norm) > 80:
         return None
+    if norm.endswith(" or so"):  # "the next two years or so": the length, roughly
+        rough = parse_expression(norm[: -len(" or so")])
+        if rough is None or rough["kind"] not in ("duration", "date", "offset"):
+            return None
+        return {**rough, "mod": rough.get("mod", "APPROX")}
     if "teen " in norm or "thousand" in norm:
         norm = _spoken_to_digits(norm)
     first = norm.split(" ", 1)[0]

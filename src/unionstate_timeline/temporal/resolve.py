@@ -27,6 +27,8 @@ SCHEDULE_MONTHS = 2
 NEAR_MONTHS = 4  # with no tense, "in March" in a December report is the coming one
 PARTS_OF_DAY = ("MO", "AF", "EV", "NI")
 SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+# the half unit a "2 1/2 years" adds, in the next smaller unit ("P2Y6M", "PT5H30M")
+HALF_UNIT = {"Y": "6M", "M": "15D", "W": "3DT12H", "D": "T12H", "H": "30M", "MIN": "30S"}
 
 
 @dataclass(frozen=True)
@@ -469,8 +471,10 @@ def _non_calendar(p: Parse, ref: date | None) -> Resolved | None:
             return None
         amount_text = str(amount) if isinstance(amount, int) else "X"
         prefix = "PT" if unit in ("H", "MIN") else "P"
+        half = HALF_UNIT.get(unit, "") if p.get("half") else ""
         unit = "M" if unit == "MIN" else unit
-        return Resolved(f"{prefix}{amount_text}{unit}", "unknown", p.get("mod"), "duration", 0.9)
+        value = f"{prefix}{amount_text}{unit}{half}"
+        return Resolved(value, "unknown", p.get("mod"), "duration", 0.9)
     if kind in ("set", "ref"):
         return Resolved(str(p["value"]), "unknown", None, kind, 0.9)
     clock = p.get("clock")
