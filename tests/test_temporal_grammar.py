@@ -118,6 +118,9 @@ def test_temporal_set_word_as_adjective_is_not_a_timex() -> None:
     nlp = get_nlp(None)
     assert "quarterly" not in _spans(nlp, "The firm pays a quarterly dividend of 5 cents.")
     assert "monthly" in _spans(nlp, "The committee meets monthly.")
+    # a frequency adjective keeps its frequency
+    assert "daily" in _spans(nlp, "Her daily walk takes an hour.")
+    assert "hourly" in _spans(nlp, "The hourly wage went up.")
     assert "previously" not in _spans(nlp, "A previously announced plan was dropped.")
 
 

@@ -126,6 +126,7 @@ class TimexDetector:
         self.ref_not_before = set(lx["ref_not_before"])
         self.ref_not_after = set(lx["ref_not_after"])
         self.quantity_words = set(lx["quantity_words"])
+        self.set_adjectives = set(lx["set_adjectives"])
 
     def __call__(self, doc: Doc) -> Doc:
         from spacy.util import filter_spans
@@ -181,7 +182,9 @@ class TimexDetector:
             if span[0].head.dep_ == "amod" and span[0].head.i > span[0].i:
                 return True
         if parse["kind"] == "set" and len(span) == 1 and span[0].dep_ == "amod":
-            return True
+            # "a quarterly dividend" names a kind of payment; "his daily life", "a weekly
+            # address" keep their frequency, as TimeML corpora mark them
+            return span[0].lower_ not in self.set_adjectives
         return len(span) == 1 and span[0].tag_ == "MD"  # "May" the modal verb
 
     def _is_rate(self, span: Span, parse: dict[str, Any]) -> bool:
