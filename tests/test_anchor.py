@@ -216,3 +216,11 @@ def test_anchor_a_quarter_of_another_year_is_no_period_to_count_back_from():
         [("the third quarter", 0), ("the 2010 period", 1), ("a year earlier", 1)], "2011-11-02"
     )
     assert values == ["2011-Q3", "2010-Q3", "2010-Q3"]
+
+
+def test_anchor_that_year_counts_from_the_last_year_named():
+    assert _values([("in 2004", 0), ("later that year", 1)], "2011-11-02") == ["2004", "2004"]
+    assert _values([("March 2006", 0), ("the following month", 1)], "2011-11-02") == [
+        "2006-03",
+        "2006-04",
+    ]

@@ -48,6 +48,7 @@ def resolve_all(
     whens: list[When | None] = []
     flags: list[str] = []
     previous: Resolved | None = None
+    coarse: Resolved | None = None  # the last day, month or year resolved, for "that year"
     period: tuple[Resolved, int] | None = None  # the last quarter named, with its offset
     window = _window(*bounds)
     for m in mentions:
@@ -57,7 +58,7 @@ def resolve_all(
             if period is not None and m.start - period[1] <= PERIOD_CHARS:
                 r = same_period_back(parse, period[0])
             if r is None:
-                r = resolve(parse, dct, m.tense, previous)
+                r = resolve(parse, dct, m.tense, _anchor_for(parse, previous, coarse))
             if (
                 r is not None
                 and dct is None
@@ -82,6 +83,8 @@ def resolve_all(
         whens.append(_when(r, m.text, dct_confidence))
         if is_calendar(r.value) and r.precision == "day":
             previous = r
+        if is_calendar(r.value) and r.precision in ("day", "month", "year"):
+            coarse = r if r.value[:4].isdigit() else coarse
         # the quarter a report is about, not one counted back from it ("the year-ago quarter");
         # "for the nine months" turns the report to another period
         if parse["kind"] == "date" and r.precision == "quarter" and parse.get("rel", 0) == 0:
@@ -90,6 +93,14 @@ def resolve_all(
         elif parse["kind"] == "duration" and parse.get("unit") in ("M", "Y"):
             period = None
     return whens, flags
+
+
+def _anchor_for(p: Parse, previous: Resolved | None, coarse: Resolved | None) -> Resolved | None:
+    """ "that year", "the following month" count from the last month or year named too, not
+    only from the last day."""
+    if p.get("anaphor") and p.get("unit") in ("M", "Y") and coarse is not None:
+        return coarse
+    return previous
 
 
 def _compared_year(p: Parse, dct: date | None) -> bool:

@@ -90,7 +90,8 @@ def _grammar() -> dict[str, re.Pattern[str]]:
         # "two years ago", "almost a decade ago": the modifier belongs to the offset
         "ago": rf"(?:(?P<approx>{_alt(list(lx['approx_mods']))})\s+)?{num}\s+{unit}\s+"
         r"(?P<dir>ago|earlier|later|before|after)",
-        "anaphor": r"(?:that|the\s+(?P<which>same|next|following|previous|preceding))\s+"
+        "anaphor": r"(?:(?:earlier|later)\s+(?=that\s))?"
+        r"(?:that|the\s+(?P<which>same|next|following|previous|preceding))\s+"
         r"(?P<unit>day|week|month|year)",
         "duration_past": rf"(?:the\s+)?(?P<rel>past|last|next|coming|previous|first)"
         rf"(?:\s+{num})?\s+{unit}",
@@ -341,6 +342,7 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
             "unit": lx["units"][m["unit"].lower()],
             "sign": sign or 1,
             "base": "previous",
+            "anaphor": True,
         }
     if m := g["duration_past"].fullmatch(text):
         amount = _number(m["num"]) if m["num"] else ("X" if m["unit"].lower().endswith("s") else 1)
