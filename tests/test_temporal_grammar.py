@@ -287,3 +287,7 @@ def test_temporal_half_lengths_and_or_so_are_one_span(blank) -> None:  # type: i
     assert _spans(blank, "Rates stay low for the next four months or so.") == [
         "the next four months or so"
     ]
+
+
+def test_temporal_fraction_of_a_century_is_one_span(blank) -> None:  # type: ignore[no-untyped-def]
+    assert _spans(blank, "The feud outlived half a century of talks.") == ["half a century"]

@@ -402,3 +402,9 @@ def test_a_length_and_a_half(text: str, value: str) -> None:
 def test_or_so_hedges_the_length() -> None:
     r = _r("the next three months or so")
     assert r is not None and (r.value, r.mod) == ("P3M", "APPROX")
+
+
+def test_fractions_of_a_century_are_years() -> None:
+    assert _v("a quarter-century") == "P25Y"
+    r = _r("almost half a century")
+    assert r is not None and (r.value, r.mod) == ("P50Y", "LESS_THAN")

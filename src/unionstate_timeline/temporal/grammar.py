@@ -91,6 +91,9 @@ def rules() -> dict[str, re.Pattern[str]]:
         rf"(?:\s+{num})?\s+{unit}",
         "duration": rf"(?:(?P<approx>{_alt(list(lx['approx_mods']))})\s+)?(?:the\s+(?=\w+\s))?"
         rf"(?:{num}(?P<half>\s+1/2)?\s*-?\s*)?{unit}(?:\s*-?\s*(?:long|old))?",
+        # "a quarter-century", "half a century": years, by the lexicon's fraction_lengths
+        "fraction_length": rf"(?:(?P<approx>{_alt(list(lx['approx_mods']))})\s+)?"
+        rf"(?:an?\s+|the\s+)?(?P<frac>{_alt(list(lx['fraction_lengths']))})",
         "recent_units": rf"(?:recent|past)\s+(?P<unit>{_alt(list(lx['units']))})",
         "set": rf"(?:every|each)(?:\s+{num})?\s+(?:{unit}|{wd})",
         "clock": clock,

@@ -256,6 +256,11 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
         return {"kind": "time", "clock": clock} if clock else None
     if (m := g["recent_units"].fullmatch(text)) and m["unit"].endswith("s"):
         return {"kind": "ref", "value": "PAST_REF"}  # "recent years", "recent weeks"
+    if m := g["fraction_length"].fullmatch(text):
+        out = {"kind": "duration", "amount": lx["fraction_lengths"][m["frac"]], "unit": "Y"}
+        if m["approx"]:
+            out["mod"] = lx["approx_mods"][m["approx"].lower()]
+        return out
     if m := g["duration"].fullmatch(text):
         plural = m["unit"].lower().endswith("s")
         if (m["num"] is None and not plural) or (
