@@ -224,3 +224,9 @@ def test_anchor_that_year_counts_from_the_last_year_named():
         "2006-03",
         "2006-04",
     ]
+
+
+def test_anchor_clock_time_falls_on_the_day_last_named():
+    values = _values([("on June 3", 0), ("at 9:15 a.m.", 1)], "2011-06-10")
+    assert values == ["2011-06-03", "2011-06-03T09:15"]
+    assert _values([("at 9:15 a.m.", 0)], "2011-06-10") == ["2011-06-10T09:15"]

@@ -370,7 +370,7 @@ def resolve(
                 right.end,
             )
         elif kind in ("duration", "set", "ref", "time"):
-            return _non_calendar(p, ref)
+            return _non_calendar(p, ref, previous)
         else:
             return None
     except LookupError:
@@ -384,7 +384,7 @@ def resolve(
     return Resolved(value, precision, mod, method, confidence, start, end)
 
 
-def _non_calendar(p: Parse, ref: date | None) -> Resolved | None:
+def _non_calendar(p: Parse, ref: date | None, previous: Resolved | None = None) -> Resolved | None:
     kind = p["kind"]
     if kind == "duration":
         amount = p.get("amount")
@@ -400,6 +400,10 @@ def _non_calendar(p: Parse, ref: date | None) -> Resolved | None:
     if kind in ("set", "ref"):
         return Resolved(str(p["value"]), "unknown", None, kind, 0.9)
     clock = p.get("clock")
+    if previous is not None and _has_day(previous.value) and previous.value[:4].isdigit():
+        # "At 10:35 a.m. the blast ...": a clock time is on the day the story last named
+        day = previous.value.split("/")[0][:10]
+        return Resolved(f"{day}T{clock}", "day", None, "anaphora", 0.7, day, day)
     if ref is None:
         return Resolved(f"XXXX-XX-XXT{clock}", "unknown", None, "unanchored", 0.5)
     return Resolved(
