@@ -291,3 +291,14 @@ def test_temporal_half_lengths_and_or_so_are_one_span(blank) -> None:  # type: i
 
 def test_temporal_fraction_of_a_century_is_one_span(blank) -> None:  # type: ignore[no-untyped-def]
     assert _spans(blank, "The feud outlived half a century of talks.") == ["half a century"]
+
+
+def test_temporal_the_year_of_a_report(blank) -> None:  # type: ignore[no-untyped-def]
+    doc = blank("Profit for the full year rose; in the year ended May 31 it fell.")
+    assert [(sp.text, sp.label_) for sp in doc.spans["timex"]] == [
+        ("the full year", "DATE"),
+        ("the year", "DURATION"),
+        ("May 31", "DATE"),
+    ]
+    assert _spans(blank, "He moved in the year before the war.") == []
+    assert _v("the fiscal year", "2007-10-30") == "2007"

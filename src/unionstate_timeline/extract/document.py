@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..models import DocExtraction, Document, TimexMention
 from ..nlp.syntax import clause_head, cues, tense_of
-from ..temporal.detect import SPANS_KEY
+from ..temporal.detect import SPANS_KEY, in_context
 from ..temporal.parse import parse_expression
 from .events import CALENDAR_KINDS, extract_events
 
@@ -79,6 +79,7 @@ def extract_timexes(doc: Doc, dateline: tuple[int, int] = (0, 0)) -> list[TimexM
         parse = parse_expression(span.text)
         if parse is None:
             continue
+        parse = in_context(span, parse)
         relation = _relation(span, parse, dateline)
         if relation:
             parse = {**parse, "relation": relation}

@@ -93,6 +93,15 @@ def _is_length(text: str) -> bool:
     return parse is not None and parse["kind"] in ("duration", "offset") and "mod" in parse
 
 
+def in_context(span: Span, parse: dict[str, Any]) -> dict[str, Any]:
+    """The parse as the words after the span read it: "the year ended June 30" is a year's
+    length (ending that day), not the report's calendar year."""
+    nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    if parse.get("report_year") and nxt in ("ended", "ending"):
+        return {"kind": "duration", "amount": 1, "unit": "Y"}
+    return parse
+
+
 def timex_type(parse: dict[str, Any]) -> str:
     # a clock time on a day is a TIME, and so is a part of today ("this morning", "last
     # night"); a weekday's part ("Friday night") stays a DATE, as TimeBank mostly types them
@@ -127,6 +136,7 @@ class TimexDetector:
         self.ref_not_after = set(lx["ref_not_after"])
         self.quantity_words = set(lx["quantity_words"])
         self.set_adjectives = set(lx["set_adjectives"])
+        self.report_year_not_before = set(lx["report_year_not_before"])
 
     def __call__(self, doc: Doc) -> Doc:
         from spacy.util import filter_spans
@@ -151,6 +161,7 @@ class TimexDetector:
             parse = parse_expression(span.text)
             if parse is None or self._not_timex(span, parse):
                 continue
+            parse = in_context(span, parse)
             span.label_ = timex_type(parse)
             out.append(span)
         doc.spans[SPANS_KEY] = out
@@ -168,6 +179,8 @@ class TimexDetector:
                 return True
         if self._is_rate(span, parse):
             return True
+        if parse.get("report_year") and after[:1] and after[0] in self.report_year_not_before:
+            return True  # "the year before", "the year when he left"
         # "three-quarters of the troops": a fraction
         if parse.get("unit") == "Q" and _FRACTION.match(span.text) and after[:1] == ["of"]:
             return True

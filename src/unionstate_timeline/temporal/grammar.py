@@ -77,6 +77,8 @@ def rules() -> dict[str, re.Pattern[str]]:
         "relative": rf"{mod}(?:(?:earlier|later)\s+)?(?:the\s+(?=current\s))?{rel}\s+(?:fiscal\s+)?"
         r"(?P<unit>week|month|year|quarter|decade|weekend)",
         "the_unit": rf"{mod}(?P<unit>year|month|week|decade)",
+        # "sales for the full year", "the fiscal year": in a report, the year it reports on
+        "the_year": r"the\s+(?:full\s+|fiscal\s+)?year",
         "day_word": r"(?:(?P<dmod>early|late|earlier|later)\s+)?"
         rf"(?P<dayword>{_alt(list(lx['day_words']))})"
         rf"(?:\s+(?P<tod>{_alt(list(lx['times_of_day']))}))?",

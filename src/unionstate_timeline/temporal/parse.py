@@ -183,6 +183,8 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
             "rel": lx["relative_words"][m["rel"].lower()],
             "mod": _mod(m),
         }
+    if g["the_year"].fullmatch(text):
+        return {"kind": "date", "rel_unit": "year", "rel": 0, "report_year": True}
     if (m := g["the_unit"].fullmatch(text)) and _mod(m):
         return {"kind": "date", "rel_unit": m["unit"].lower(), "rel": 0, "mod": _mod(m)}
     if m := g["day_word"].fullmatch(text):
