@@ -238,3 +238,26 @@ def test_anchor_corpus_vote_counts_full_dates_of_undated_pages():
     assert anchored[0].info.published is None  # the undated page stays undated
     assert anchored[1].info.published.value == "2015-06-04"  # 4 June, not 6 April
     assert anchored[1].info.published.method.endswith("+corpus")
+
+
+def test_anchor_a_quarter_of_another_year_is_no_period_to_count_back_from():
+    # "the 2010 period" in a 2011 report is the comparison itself; "a year earlier" after it
+    # still counts back from the quarter reported on
+    values = _values(
+        [("the third quarter", 0), ("the 2010 period", 1), ("a year earlier", 1)], "2011-11-02"
+    )
+    assert values == ["2011-Q3", "2010-Q3", "2010-Q3"]
+
+
+def test_anchor_that_year_counts_from_the_last_year_named():
+    assert _values([("in 2004", 0), ("later that year", 1)], "2011-11-02") == ["2004", "2004"]
+    assert _values([("March 2006", 0), ("the following month", 1)], "2011-11-02") == [
+        "2006-03",
+        "2006-04",
+    ]
+
+
+def test_anchor_clock_time_falls_on_the_day_last_named():
+    values = _values([("on June 3", 0), ("at 9:15 a.m.", 1)], "2011-06-10")
+    assert values == ["2011-06-03", "2011-06-03T09:15"]
+    assert _values([("at 9:15 a.m.", 0)], "2011-06-10") == ["2011-06-10T09:15"]

@@ -136,6 +136,17 @@ def test_tag_blank(text: str, dct: date | None, expected: list[tuple[str, str]])
             date(2021, 9, 9),
             [("the late fall", "2021-FA")],
         ),
+        # a weekday as a deadline lies ahead, unless the deadline had already passed
+        (
+            "The court postponed the hearing until Thursday.",
+            date(2021, 9, 6),
+            [("Thursday", "2021-09-09")],
+        ),
+        (
+            "Nine firms had paid by Thursday.",
+            date(2021, 9, 6),
+            [("Thursday", "2021-09-02")],
+        ),
     ],
 )
 def test_tag_with_model(text: str, dct: date, expected: list[tuple[str, str]]) -> None:

@@ -118,14 +118,20 @@ def test_temporal_set_word_as_adjective_is_not_a_timex() -> None:
     nlp = get_nlp(None)
     assert "quarterly" not in _spans(nlp, "The firm pays a quarterly dividend of 5 cents.")
     assert "monthly" in _spans(nlp, "The committee meets monthly.")
+    # a frequency adjective keeps its frequency
+    assert "daily" in _spans(nlp, "Her daily walk takes an hour.")
+    assert "hourly" in _spans(nlp, "The hourly wage went up.")
     assert "previously" not in _spans(nlp, "A previously announced plan was dropped.")
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Prices rose earlier this week.", ["this week"]),
-        ("It lasted about five years.", ["about five years"]),
+        ("Prices rose earlier this week.", ["earlier this week"]),
+        ("She will call later this afternoon.", ["later this afternoon"]),
+        ("The plant closed almost three years ago.", ["almost three years ago"]),
+        ("Bids are due by 4 p.m. PST June 2.", ["4 p.m. PST June 2"]),
+        ("It lasted about five years.", ["five years"]),
         ("Sales in the nine months rose.", ["the nine months"]),
         ("Fewer people came in recent years.", ["recent years"]),
     ],
@@ -171,6 +177,9 @@ def test_temporal_clock_with_zone_is_found(blank) -> None:  # type: ignore[no-un
         ("year-earlier", "2007-08-02", "2006-Q2"),
         ("the year-ago quarter", "2007-10-30", "2006-Q3"),
         ("the latest period", "2007-10-30", "2007-Q3"),
+        ("the year-earlier second quarter", "2007-10-30", "2006-Q2"),
+        ("the 2006 fourth quarter", "2007-10-30", "2006-Q4"),
+        ("the 2006 period", "2007-10-30", "2006-Q3"),
     ],
 )
 def test_temporal_year_ago_is_the_reported_quarter_a_year_before(
@@ -225,3 +234,71 @@ def test_temporal_patterns_of_function_words_are_tried(blank) -> None:  # type: 
 def test_temporal_the_weekend_by_tense(tense: str, value: str) -> None:
     # told on Monday 12 March 2012: the weekend just gone, or the coming one
     assert _v("the weekend", "2012-03-12", tense) == value
+
+
+def test_temporal_rate_is_no_length(blank) -> None:  # type: ignore[no-untyped-def]
+    assert _spans(blank, "The fund pays out $5 million a day.") == []
+    assert _spans(blank, "Rents rose 3 percent a year.") == []
+    assert _spans(blank, "It took a year to finish.") == ["a year"]
+
+
+def test_temporal_extent_leaves_about_out_and_fractions_are_no_quarters(blank) -> None:  # type: ignore[no-untyped-def]
+    assert _spans(blank, "The repair took about four days.") == ["four days"]
+    assert _spans(blank, "The wait was over a month.") == ["over a month"]
+    assert _spans(blank, "He sold three-quarters of the land.") == []
+    assert _spans(blank, "Profit rose for three quarters.") == ["three quarters"]
+
+
+def test_temporal_part_of_a_day_is_a_date_a_clock_time_is_a_time(blank) -> None:  # type: ignore[no-untyped-def]
+    doc = blank("They met on Monday evening and left at 6 p.m. on June 4, not this morning.")
+    assert [(sp.text, sp.label_) for sp in doc.spans["timex"]] == [
+        ("Monday evening", "DATE"),
+        ("6 p.m. on June 4", "TIME"),
+        ("this morning", "TIME"),
+    ]
+
+
+def test_temporal_quarter_of_a_named_year_keeps_its_article(blank) -> None:  # type: ignore[no-untyped-def]
+    assert _spans(blank, "Sales fell in the 2006 fourth quarter.") == ["the 2006 fourth quarter"]
+    assert _spans(blank, "It was signed in the 1999 treaty.") == ["1999"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bank must wait at least ten days.", ["at least ten days"]),
+        ("Margins shrank in the current fiscal year.", ["the current fiscal year"]),
+        ("Analysts blamed the second-quarter slump on rain.", ["second-quarter"]),
+    ],
+)
+def test_temporal_extents_of_bounds_and_adjectives(blank, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert _spans(blank, text) == expected
+
+
+def test_temporal_floating_holidays_are_found(blank) -> None:  # type: ignore[no-untyped-def]
+    assert _spans(blank, "Shops close on Thanksgiving Day and on Labor Day.") == [
+        "Thanksgiving Day",
+        "Labor Day",
+    ]
+
+
+def test_temporal_half_lengths_and_or_so_are_one_span(blank) -> None:  # type: ignore[no-untyped-def]
+    assert _spans(blank, "The trial lasted 3 1/2 weeks.") == ["3 1/2 weeks"]
+    assert _spans(blank, "Rates stay low for the next four months or so.") == [
+        "the next four months or so"
+    ]
+
+
+def test_temporal_fraction_of_a_century_is_one_span(blank) -> None:  # type: ignore[no-untyped-def]
+    assert _spans(blank, "The feud outlived half a century of talks.") == ["half a century"]
+
+
+def test_temporal_the_year_of_a_report(blank) -> None:  # type: ignore[no-untyped-def]
+    doc = blank("Profit for the full year rose; in the year ended May 31 it fell.")
+    assert [(sp.text, sp.label_) for sp in doc.spans["timex"]] == [
+        ("the full year", "DATE"),
+        ("the year", "DURATION"),
+        ("May 31", "DATE"),
+    ]
+    assert _spans(blank, "He moved in the year before the war.") == []
+    assert _v("the fiscal year", "2007-10-30") == "2007"

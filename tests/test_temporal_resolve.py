@@ -119,7 +119,11 @@ def test_modifiers_stay_out_of_the_value() -> None:
         ("4 November", "2021-11-05", "past", "2021-11-04"),
         ("Nov. 4", "2021-11-01", "future", "2021-11-04"),
         ("September", "2021-09-09", "past", "2021-09"),
-        ("October", "2021-09-09", "past", "2020-10"),
+        # a month just ahead said in the past tense is a schedule too ("were told to finish in
+        # October"); three months or more ahead keeps the tense
+        ("October", "2021-09-09", "past", "2021-10"),
+        ("January", "2021-11-20", "past", "2022-01"),
+        ("December", "2021-09-09", "past", "2020-12"),
         ("October", "2021-09-09", "future", "2021-10"),
         ("March", "2021-09-09", "future", "2022-03"),
         # no tense: the nearest one, across a year's end only a few months away
@@ -351,3 +355,56 @@ def test_resolve_untensed_month_day_stays_in_the_report_year_unless_across_new_y
     assert (
         _resolve({"kind": "date", "month": 1, "day": 5}, _date(2019, 12, 28)).value == "2020-01-05"
     )
+
+
+def test_offsets_keep_their_modifier_and_decades_count_years() -> None:
+    r = _r("almost three years ago", "2021-06-01", "past")
+    assert r is not None and (r.value, r.mod) == ("2018", "LESS_THAN")
+    r = _r("more than two decades ago", "2021-06-01", "past")
+    assert r is not None and (r.value, r.mod) == ("2001", "MORE_THAN")
+    assert _v("a decade ago", "2021-06-01", "past") == "2011"
+
+
+def test_clock_time_with_a_calendar_date() -> None:
+    assert _v("4 p.m. PST June 2", "2021-05-20", "future") == "2021-06-02T16:00"
+    assert _v("noon, March 3, 2020", "2021-05-20", "past") == "2020-03-03T12:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "tense", "value"),
+    [
+        ("Thanksgiving", "2021-12-10", "past", "2021-11-25"),
+        ("Thanksgiving Day", "2021-10-01", "future", "2021-11-25"),
+        ("last Thanksgiving", "2021-11-20", "none", "2020-11-26"),
+        ("Labor Day 2019", "2021-06-01", "none", "2019-09-02"),
+        ("Memorial Day", "2021-05-01", "future", "2021-05-31"),
+        ("Election Day", "2020-10-20", "none", "2020-11-03"),
+    ],
+)
+def test_floating_holidays_fall_on_their_weekday(
+    text: str, dct: str, tense: str, value: str
+) -> None:
+    assert _v(text, dct, tense) == value
+
+
+def test_floating_holiday_without_year_or_dct_has_no_value() -> None:
+    assert _r("Labor Day") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("3 1/2 years", "P3Y6M"), ("4 1/2 hours", "PT4H30M"), ("6 1/2 days", "P6DT12H")],
+)
+def test_a_length_and_a_half(text: str, value: str) -> None:
+    assert _v(text) == value
+
+
+def test_or_so_hedges_the_length() -> None:
+    r = _r("the next three months or so")
+    assert r is not None and (r.value, r.mod) == ("P3M", "APPROX")
+
+
+def test_fractions_of_a_century_are_years() -> None:
+    assert _v("a quarter-century") == "P25Y"
+    r = _r("almost half a century")
+    assert r is not None and (r.value, r.mod) == ("P50Y", "LESS_THAN")

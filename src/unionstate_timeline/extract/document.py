@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..models import DocExtraction, Document, TimexMention
 from ..nlp.syntax import clause_head, cues, tense_of
-from ..temporal.detect import SPANS_KEY
+from ..temporal.detect import SPANS_KEY, in_context
 from ..temporal.parse import parse_expression
 from .events import CALENDAR_KINDS, extract_events
 
@@ -65,6 +65,20 @@ def _relation(span: Span, parse: dict[str, Any], dateline: tuple[int, int]) -> s
     return cues()["relational_preps"].get(prev.lower_)  # type: ignore[no-any-return]
 
 
+def _tense(span: Span, parse: dict[str, Any]) -> str:
+    """The clause's tense, except that a weekday given as a deadline ("until 9 a.m. Tuesday",
+    "postponed until Tuesday", "as soon as Monday") lies ahead whatever the verb's tense."""
+    tense = tense_of(span.root)
+    if "weekday" in parse and "month" not in parse and parse.get("rel") is None:
+        before = [t.lower_ for t in span.doc[max(span.start - 3, 0) : span.start]]
+        deadline = before[-1:] and before[-1] in cues()["deadline_words"]
+        # but "had filed by Wednesday", "until Thursday they had not ...": a deadline passed
+        pluperfect = any(c.lower_ == "had" for c in clause_head(span.root).children)
+        if (deadline or before == ["as", "soon", "as"]) and not pluperfect:
+            return "future"
+    return tense
+
+
 def extract_timexes(doc: Doc, dateline: tuple[int, int] = (0, 0)) -> list[TimexMention]:
     """Temporal expressions of the doc (set by the unionstate_timex component), with tense.
 
@@ -79,6 +93,7 @@ def extract_timexes(doc: Doc, dateline: tuple[int, int] = (0, 0)) -> list[TimexM
         parse = parse_expression(span.text)
         if parse is None:
             continue
+        parse = in_context(span, parse)
         relation = _relation(span, parse, dateline)
         if relation:
             parse = {**parse, "relation": relation}
@@ -89,7 +104,7 @@ def extract_timexes(doc: Doc, dateline: tuple[int, int] = (0, 0)) -> list[TimexM
                 text=span.text,
                 type=span.label_,
                 parse=parse,
-                tense=tense_of(span.root),  # type: ignore[arg-type]
+                tense=_tense(span, parse),  # type: ignore[arg-type]
                 speech=clause_head(span.root).lower_ in speech,
                 sent_start=starts[bisect_right(starts, span.start_char) - 1],
                 in_lead=span.start_char < lead_end,

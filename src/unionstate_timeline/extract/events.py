@@ -20,13 +20,12 @@ from ..nlp.syntax import (
 from ..patterns import matcher_patterns
 from .bysent import by_sentence
 from .describe import actors_places, title
-from .lead import lead_predicate, news_sentences, present_perfect
+from .lead import CALENDAR_KINDS, lead_predicate, lead_undated, news_sentences, present_perfect
 from .predicates import inside_subject, predicate_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CALENDAR_KINDS = {"date", "interval", "offset"}
 NEWS_SENTENCES = 4  # after the lead, how far down a present perfect still tells the day's news
 
 
@@ -273,64 +272,9 @@ def extract_events(
                 if k == 0
                 else present_perfect(sent)
             )
-            if verb is not None and _lead_undated(out, sent, verb, timexes, strict=k > 0):
+            if verb is not None and lead_undated(out, sent, verb, timexes, strict=k > 0):
                 out = _lead_event(out, document, sent, verb, labels, people, dated_tokens)
     return out
-
-
-def _lead_undated(
-    out: list[EventMention], sent: Span, verb: Token, timexes: list[TimexMention], strict: bool
-) -> bool:
-    """True when nothing in the sentence dates the news verb, so the report's day may: no date
-    of its own clause, and no day left unattached (the parse may have missed that it is the
-    verb's: "The council Friday approved"). A dated subordinate clause ("after the storm that
-    struck on Sunday") leaves the lead its own day. Further down (strict), any expression of
-    time ("all season", "in December") means the sentence is not the day's news."""
-    inside = [
-        i for i, t in enumerate(timexes) if sent.start_char <= t.start < sent.end_char
-        and t.parse.get("relation") != "DCT"
-    ]  # fmt: skip
-    if strict:  # a length that describes a thing ("a 27-year contract") is no time of the news
-        return not [i for i in inside if not _describes_a_thing(sent, timexes[i])]
-    here = [m for m in out if m.sent_start == sent.start_char]
-    taken = {m.timex for m in here if m.timex is not None}
-    days = {i for i in inside if timexes[i].parse.keys() & {"day", "weekday", "day_offset"}}
-    if days - taken:
-        return False
-    doc = sent.doc
-    for m in here:
-        if m.timex is None:
-            continue
-        trigger = doc.char_span(m.trigger_start, m.trigger_start + len(m.trigger))
-        if trigger is None or not _subordinate(trigger.root, verb):
-            return False
-    return True
-
-
-def _describes_a_thing(sent: Span, timex: TimexMention) -> bool:
-    span = sent.doc.char_span(timex.start, timex.end)
-    return (
-        span is not None
-        and timex.parse["kind"] not in CALENDAR_KINDS
-        and span.root.dep_ in ("amod", "compound", "nmod", "nummod")
-    )
-
-
-def _subordinate(token: Token, verb: Token) -> bool:
-    """True when token hangs below verb through a relative, adverbial or noun-phrase link
-    ("after the storm that struck on Sunday", "development, begun two years ago, has been
-    delayed"), not in verb's own clause, a reported clause or a coordination ("told parliament
-    it will vote in May", "met and signed on Monday"): the first clausal link up decides."""
-    if token == verb or verb not in token.ancestors or clause_head(token) == verb:
-        return False
-    t = token
-    while t != verb:
-        if t.dep_ in ("relcl", "acl", "advcl", "pobj"):
-            return True
-        if t.dep_ in ("ccomp", "xcomp", "conj", "parataxis"):
-            return False
-        t = t.head
-    return False
 
 
 def _lead_event(

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..nlp.syntax import cues, parsed, tense_of
+from ..nlp.syntax import clause_head, cues, parsed, tense_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from spacy.tokens import Span, Token
 
+    from ..models import EventMention, TimexMention
+
+CALENDAR_KINDS = {"date", "interval", "offset"}  # expressions that put a mention on the calendar
 _REPORTED = ("ccomp",)
 
 
@@ -99,3 +102,58 @@ def lead_predicate(sent: Span, typed: Callable[[Token], bool] = lambda t: False)
     if any(ch.dep_ == "neg" for ch in root.children):
         return None
     return root
+
+
+def lead_undated(
+    out: list[EventMention], sent: Span, verb: Token, timexes: list[TimexMention], strict: bool
+) -> bool:
+    """True when nothing in the sentence dates the news verb, so the report's day may: no date
+    of its own clause, and no day left unattached (the parse may have missed that it is the
+    verb's: "The council Friday approved"). A dated subordinate clause ("after the storm that
+    struck on Sunday") leaves the lead its own day. Further down (strict), any expression of
+    time ("all season", "in December") means the sentence is not the day's news."""
+    inside = [
+        i for i, t in enumerate(timexes) if sent.start_char <= t.start < sent.end_char
+        and t.parse.get("relation") != "DCT"
+    ]  # fmt: skip
+    if strict:  # a length that describes a thing ("a 27-year contract") is no time of the news
+        return not [i for i in inside if not _describes_a_thing(sent, timexes[i])]
+    here = [m for m in out if m.sent_start == sent.start_char]
+    taken = {m.timex for m in here if m.timex is not None}
+    days = {i for i in inside if timexes[i].parse.keys() & {"day", "weekday", "day_offset"}}
+    if days - taken:
+        return False
+    doc = sent.doc
+    for m in here:
+        if m.timex is None:
+            continue
+        trigger = doc.char_span(m.trigger_start, m.trigger_start + len(m.trigger))
+        if trigger is None or not _subordinate(trigger.root, verb):
+            return False
+    return True
+
+
+def _describes_a_thing(sent: Span, timex: TimexMention) -> bool:
+    span = sent.doc.char_span(timex.start, timex.end)
+    return (
+        span is not None
+        and timex.parse["kind"] not in CALENDAR_KINDS
+        and span.root.dep_ in ("amod", "compound", "nmod", "nummod")
+    )
+
+
+def _subordinate(token: Token, verb: Token) -> bool:
+    """True when token hangs below verb through a relative, adverbial or noun-phrase link
+    ("after the storm that struck on Sunday", "development, begun two years ago, has been
+    delayed"), not in verb's own clause, a reported clause or a coordination ("told parliament
+    it will vote in May", "met and signed on Monday"): the first clausal link up decides."""
+    if token == verb or verb not in token.ancestors or clause_head(token) == verb:
+        return False
+    t = token
+    while t != verb:
+        if t.dep_ in ("relcl", "acl", "advcl", "pobj"):
+            return True
+        if t.dep_ in ("ccomp", "xcomp", "conj", "parataxis"):
+            return False
+        t = t.head
+    return False

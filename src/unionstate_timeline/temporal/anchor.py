@@ -49,6 +49,7 @@ def resolve_all(
     whens: list[When | None] = []
     flags: list[str] = []
     previous: Resolved | None = None
+    coarse: Resolved | None = None  # the last day, month or year resolved, for "that year"
     period: tuple[Resolved, int] | None = None  # the last quarter named, with its offset
     window = _window(*bounds)
     for m in mentions:
@@ -58,7 +59,7 @@ def resolve_all(
             if period is not None and m.start - period[1] <= PERIOD_CHARS:
                 r = same_period_back(parse, period[0])
             if r is None:
-                r = resolve(parse, dct, m.tense, previous)
+                r = resolve(parse, dct, m.tense, _anchor_for(parse, previous, coarse))
             if (
                 r is not None
                 and dct is None
@@ -83,10 +84,13 @@ def resolve_all(
         whens.append(_when(r, m.text, dct_confidence))
         if is_calendar(r.value) and r.precision == "day":
             previous = r
+        if is_calendar(r.value) and r.precision in ("day", "month", "year"):
+            coarse = r if r.value[:4].isdigit() else coarse
         # the quarter a report is about, not one counted back from it ("the year-ago quarter");
         # "for the nine months" turns the report to another period
         if parse["kind"] == "date" and r.precision == "quarter" and parse.get("rel", 0) == 0:
-            period = (r, m.start) if r.value[:4].isdigit() else None
+            if not _compared_year(parse, dct):
+                period = (r, m.start) if r.value[:4].isdigit() else None
         elif parse["kind"] == "duration" and parse.get("unit") in ("M", "Y"):
             period = None
     if dct is None:
@@ -118,6 +122,21 @@ def _years_from_full_dates(whens: list[When | None]) -> None:
             iso = _valid(fits.pop(), month, day).isoformat()  # type: ignore[union-attr]
             update = {"value": iso, "start": iso, "end": iso, "method": "year-from-text"}
             whens[k] = w.model_copy(update={**update, "confidence": 0.8})
+
+
+def _anchor_for(p: Parse, previous: Resolved | None, coarse: Resolved | None) -> Resolved | None:
+    """ "that year", "the following month" count from the last month or year named too, not
+    only from the last day."""
+    if p.get("anaphor") and p.get("unit") in ("M", "Y") and coarse is not None:
+        return coarse
+    return previous
+
+
+def _compared_year(p: Parse, dct: date | None) -> bool:
+    """ "the 1988 period", "the second quarter of 1988" in a 1989 report: the period compared
+    with, not the one reported on (a year before it is no "a year earlier")."""
+    year = p.get("in_year", p.get("year"))
+    return year is not None and (dct is None or year != dct.year)
 
 
 def same_period_back(p: Parse, period: Resolved) -> Resolved | None:

@@ -30,6 +30,8 @@ KIND_TO_TYPE = {
 }
 _DIGIT = re.compile(r"\d")
 _GLUED_DAY = re.compile(r"^(\d{1,2}(?:st|nd|rd|th)?)[./,;:]+\S")
+_FRACTION = re.compile(r"^(?:an?\s+)?\w+\s*-\s*quarters?$", re.IGNORECASE)
+_PART_ADJECTIVE = re.compile(r"(?:fiscal\s+)?\w+-(?:quarter|half)", re.IGNORECASE)
 _TRAILING = {",", ".", ";", ":", "'s", "’s", "-", "–", "(", "["}
 
 
@@ -86,12 +88,25 @@ def anchor_words() -> set[str]:
 
 
 def _is_length(text: str) -> bool:
+    """A length or an offset with its modifier ("about five years", "about five years ago")."""
     parse = parse_expression(text)
-    return parse is not None and parse["kind"] == "duration" and "mod" in parse
+    return parse is not None and parse["kind"] in ("duration", "offset") and "mod" in parse
+
+
+def in_context(span: Span, parse: dict[str, Any]) -> dict[str, Any]:
+    """The parse as the words after the span read it: "the year ended June 30" is a year's
+    length (ending that day), not the report's calendar year."""
+    nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    if parse.get("report_year") and nxt in ("ended", "ending"):
+        return {"kind": "duration", "amount": 1, "unit": "Y"}
+    return parse
 
 
 def timex_type(parse: dict[str, Any]) -> str:
-    if parse.get("tod") and parse["kind"] == "date":
+    # a clock time on a day is a TIME, and so is a part of today ("this morning", "last
+    # night"); a weekday's part ("Friday night") stays a DATE, as TimeBank mostly types them
+    tod = str(parse.get("tod", ""))
+    if parse["kind"] == "date" and tod and (":" in tod or "day_offset" in parse):
         return "TIME"
     return KIND_TO_TYPE[parse["kind"]]
 
@@ -114,12 +129,14 @@ class TimexDetector:
         self.months = set(lx["months"])
         self.anchors = anchor_words()
         self.lone = set(lx["lone_abbreviations"])
-        self.approx = {w for w in lx["approx_mods"] if " " not in w}
-        self.prefixes = set(lx["relative_prefixes"])
+        self.approx_kept = set(lx["approx_in_span"])
         self.rel = set(lx["relative_words"])
         self.age_words = set(lx["age_words"])
         self.ref_not_before = set(lx["ref_not_before"])
         self.ref_not_after = set(lx["ref_not_after"])
+        self.quantity_words = set(lx["quantity_words"])
+        self.set_adjectives = set(lx["set_adjectives"])
+        self.report_year_not_before = set(lx["report_year_not_before"])
 
     def __call__(self, doc: Doc) -> Doc:
         from spacy.util import filter_spans
@@ -138,12 +155,13 @@ class TimexDetector:
             if trimmed is not None and parse_expression(trimmed.text) is not None:
                 spans.append(trimmed)
         spans = filter_spans(spans)
-        spans = self._join_intervals(doc, spans)
+        spans = [self._or_so(span) for span in self._join_intervals(doc, spans)]
         out = []
         for span in spans:
             parse = parse_expression(span.text)
             if parse is None or self._not_timex(span, parse):
                 continue
+            parse = in_context(span, parse)
             span.label_ = timex_type(parse)
             out.append(span)
         doc.spans[SPANS_KEY] = out
@@ -159,6 +177,13 @@ class TimexDetector:
             last = span[-1].lower_
             if last in self.age_words or after[:1] == ["old"] or after[:2] == ["-", "old"]:
                 return True
+        if self._is_rate(span, parse):
+            return True
+        if parse.get("report_year") and after[:1] and after[0] in self.report_year_not_before:
+            return True  # "the year before", "the year when he left"
+        # "three-quarters of the troops": a fraction
+        if parse.get("unit") == "Q" and _FRACTION.match(span.text) and after[:1] == ["of"]:
+            return True
         if len(span) == 1 and span[0].lower_ in self.lone and after[:1] != ["."]:
             return True
         before = doc[span.start - 1].lower_ if span.start else ""
@@ -170,8 +195,31 @@ class TimexDetector:
             if span[0].head.dep_ == "amod" and span[0].head.i > span[0].i:
                 return True
         if parse["kind"] == "set" and len(span) == 1 and span[0].dep_ == "amod":
-            return True
+            # "a quarterly dividend" names a kind of payment; "his daily life", "a weekly
+            # address" keep their frequency, as TimeML corpora mark them
+            return span[0].lower_ not in self.set_adjectives
         return len(span) == 1 and span[0].tag_ == "MD"  # "May" the modal verb
+
+    def _is_rate(self, span: Span, parse: dict[str, Any]) -> bool:
+        """ "$2 million a year", "four flights a week": "a year" divides a quantity (a rate),
+        it is no length of time."""
+        if parse["kind"] != "duration" or parse.get("amount") != 1 or len(span) != 2:
+            return False
+        if span[0].lower_ not in ("a", "an", "per") or span.start == 0:
+            return False
+        before = span.doc[span.start - 1]
+        return before.like_num or before.tag_ == "NNS" or before.lower_ in self.quantity_words
+
+    @staticmethod
+    def _or_so(span: Span) -> Span:
+        """ "a year or so": the hedge belongs to the expression."""
+        doc = span.doc
+        after = [t.lower_ for t in doc[span.end : span.end + 2]]
+        if after == ["or", "so"]:
+            longer = doc[span.start : span.end + 2]
+            if parse_expression(longer.text) is not None:
+                return longer
+        return span
 
     def _windows(self, doc: Doc) -> list[tuple[int, int]]:
         """Stretches of the doc around the words every temporal expression contains (a digit,
@@ -209,14 +257,18 @@ class TimexDetector:
         while start < end:
             word = doc[start].lower_
             nxt = doc[start + 1] if start + 1 < end else None
-            keep_the = (
-                word == "the" and nxt is not None and not (nxt.is_digit and len(nxt.text) == 4)
-            )
-            # "about five years": the word is the length's modifier; "earlier this week":
-            # the expression is "this week"
-            approx = word in self.approx and _is_length(doc[start:end].text)
-            relative = word in self.prefixes and nxt is not None and nxt.lower_ in self.rel
-            if (word in self.strip_leading and not keep_the and not approx) or relative:
+            # "the 1999 treaty" -> "1999", but "the 1988 third quarter" stays whole
+            year_next = nxt is not None and nxt.is_digit and len(nxt.text) == 4
+            keep_the = word == "the" and nxt is not None and (not year_next or end - start > 2)
+            # "the third-quarter loss": the article goes with the noun the adjective dates
+            if keep_the and _PART_ADJECTIVE.fullmatch(doc[start + 1 : end].text):
+                keep_the = False
+            # "about five years": the word is the length's modifier; "earlier this week"
+            # stays whole, as TimeML corpora mostly mark it
+            # "over an hour" is a length's modifier and inside the span; "about five years":
+            # TimeML corpora mostly leave "about" out
+            approx = word in self.approx_kept and _is_length(doc[start:end].text)
+            if word in self.strip_leading and not keep_the and not approx:
                 start += 1
             elif doc[start].is_space:
                 start += 1

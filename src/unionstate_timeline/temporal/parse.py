@@ -12,115 +12,9 @@ from functools import lru_cache
 from typing import Any
 
 from ..patterns import lexicon
+from .grammar import rules, spoken_to_digits
 
 Parse = dict[str, Any]
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
-def _grammar() -> dict[str, re.Pattern[str]]:
-    lx = lexicon()
-    month = rf"(?P<month>{_alt(list(lx['months']))})\.?"
-    wd = rf"(?P<weekday>{_alt(list(lx['weekdays']))})\.?"
-    day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-    year = r"(?P<year>\d{4})"
-    season = rf"(?P<season>{_alt(list(lx['seasons']))})"
-    unit = rf"(?P<unit>{_alt(list(lx['units']))})"
-    words = _alt(list(lx["numbers"]))
-    # "twenty-five", "thirty two": tens and units as one number
-    num = rf"(?P<num>\d+|(?:{_alt(list(lx['tens']))})[- ](?:{words})|{words})"
-    rel = rf"(?P<rel>{_alt(list(lx['relative_words']))})"
-    # "early", "mid-", "the end of", "by the end of the", "the beginning of"
-    mod = (
-        r"(?:(?:the\s+)?(?P<mod1>early|mid|late)\s*-?\s*"
-        r"|(?:by\s+)?(?:the\s+)?(?P<mod2>end|beginning|start|middle|close|turn)\s+of\s+(?:the\s+)?)?"
-    )
-    centuries = _alt(list(lx["centuries"]))
-    tod = rf"(?:\s+(?P<tod>{_alt(list(lx['times_of_day']))}))?"
-    clock = (
-        r"(?:(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)"
-        rf"|(?P<named>noon|midnight))(?:\s+(?P<zone>{_alt(lx['time_zones'])}))?"
-    )
-    g = {
-        "iso": r"(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?",
-        "iso_compact": r"(?P<year>(?:1[5-9]|2\d)\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)",
-        "dmy_num": r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})",
-        "mdy_slash": r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})",
-        "mdy": rf"(?:{wd},?\s+)?{mod}{month}\s+{day}(?:,?\s+{year})?{tod}",
-        "dmy": rf"(?:{wd},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?{tod}",
-        "month": rf"{mod}(?:(?P<mrel>{_alt(list(lx['relative_words']))})\s+)?{month}"
-        rf"(?:,?\s+(?:of\s+)?{year}|\s+(?P<yrel>this|last|next)\s+year)?",
-        "year": rf"{mod}(?:the\s+year\s+|(?:the\s+)?fiscal\s+(?:year\s+)?|fy\s*)?{year}",
-        "century": rf"{mod}(?:the\s+)?(?:(?P<cnum>\d{{1,2}})(?:st|nd|rd|th)|(?P<cword>{centuries}))"
-        r"\s+century",
-        "day_only": r"(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)",
-        "holiday": rf"(?P<holiday>{_alt(list(lx['holidays']))})(?:,?\s+{year})?",
-        "decade": rf"{mod}(?:the\s+)?'?(?P<decade>\d{{1,3}})0'?s",
-        "season": rf"{mod}(?:the\s+)?(?:{rel}\s+)?{season}(?:\s+(?:of\s+)?{year})?",
-        "year_season": rf"{year}\s+{season}",
-        "quarter": r"(?:the\s+|(?P<rel0>this|last|next)\s+year'?s\s+)?(?:fiscal\s+)?"
-        r"(?P<ord>first|second|third|fourth|last|final|1st|2nd"
-        r"|3rd|4th)(?:\s*-\s*|\s+)(?:fiscal\s+)?"
-        r"(?P<part>quarter|half)(?:\s+of\s+(?:(?:the\s+)?year|(?P<rel>this|last|next)\s+year"
-        r"|(?P<year>\d{4})))?",
-        "q_code": r"(?P<part>q|h)(?P<n>[1-4])(?:\s+(?P<year>\d{4}))?",
-        "the_quarter": rf"(?:the\s+)?(?P<which>{_alt(list(lx['reported_period_words']))})?"
-        r"\s*(?P<unit>quarter|period)",
-        # "year-earlier results", "the year-ago quarter": the reported quarter, a year before
-        "year_ago": r"(?:the\s+(?=.*\s(?:quarter|period)$))?year\s*-\s*(?:ago|earlier|before)"
-        r"(?:\s+(?:quarter|period))?",
-        "relative": rf"{mod}(?:(?:earlier|later)\s+)?{rel}\s+(?:fiscal\s+)?"
-        r"(?P<unit>week|month|year|quarter|decade|weekend)",
-        "the_unit": rf"{mod}(?P<unit>year|month|week|decade)",
-        "day_word": rf"(?:(?P<dmod>early|late)\s+)?(?P<dayword>{_alt(list(lx['day_words']))})"
-        rf"(?:\s+(?P<tod>{_alt(list(lx['times_of_day']))}))?",
-        "weekday": rf"(?:{rel}\s+)?{wd}{tod}",
-        "ago": rf"{num}\s+{unit}\s+(?P<dir>ago|earlier|later|before|after)",
-        "anaphor": r"(?:that|the\s+(?P<which>same|next|following|previous|preceding))\s+"
-        r"(?P<unit>day|week|month|year)",
-        "duration_past": rf"(?:the\s+)?(?P<rel>past|last|next|coming|previous|first)"
-        rf"(?:\s+{num})?\s+{unit}",
-        "duration": rf"(?:(?P<approx>{_alt(list(lx['approx_mods']))})\s+)?(?:the\s+(?=\w+\s))?"
-        rf"(?:{num}\s*-?\s*)?{unit}(?:\s*-?\s*(?:long|old))?",
-        "recent_units": rf"(?:recent|past)\s+(?P<unit>{_alt(list(lx['units']))})",
-        "set": rf"(?:every|each)(?:\s+{num})?\s+(?:{unit}|{wd})",
-        "clock": clock,
-        # "10 p.m. Wednesday", "noon EDT Thursday", "Friday, 9:30 a.m."
-        "clock_day": rf"{clock},?\s+(?:on\s+)?{wd}",
-        "day_clock": rf"{wd},?\s+{clock}",
-    }
-    return {name: re.compile(pattern, re.IGNORECASE) for name, pattern in g.items()}
-
-
-@lru_cache(maxsize=1)
-def _spoken_year() -> re.Pattern[str]:
-    """ "nineteen ninety-six", "two thousand and one": a year said in words, as transcripts of
-    broadcasts write it."""
-    lx = lexicon()["numbers"]
-    units = [w for w, n in lx.items() if isinstance(n, int) and 1 <= n <= 9 and " " not in w]
-    units = [w for w in units if w not in ("a", "an")]
-    teens = [w for w, n in lx.items() if isinstance(n, int) and 10 <= n <= 19]
-    tens = list(lexicon()["tens"])
-    century = r"(?P<century>eighteen|nineteen|twenty)"
-    rest = rf"(?P<tens>{_alt(tens)})(?:[- ](?P<unit>{_alt(units)}))?|(?P<teen>{_alt(teens)})"
-    millennium = rf"two thousand(?:(?: and)? (?P<munit>{_alt(units + teens)}))?"
-    return re.compile(rf"\b(?:{century} (?:{rest})|{millennium})\b")
-
-
-def _spoken_to_digits(text: str) -> str:
-    numbers = lexicon()["numbers"]
-
-    def digits(m: re.Match[str]) -> str:
-        if m["century"]:
-            low = numbers[m["teen"]] if m["teen"] else lexicon()["tens"][m["tens"]]
-            low += numbers[m["unit"]] if m["unit"] else 0
-            return str(numbers[m["century"]] * 100 + low)
-        return str(2000 + (numbers[m["munit"]] if m["munit"] else 0))
-
-    return _spoken_year().sub(digits, text)
 
 
 _SPACES = re.compile(r"\s+")
@@ -167,7 +61,7 @@ def _clock(m: re.Match[str]) -> str | None:
 
 def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar rule, flat
     lx = lexicon()
-    g = _grammar()
+    g = rules()
     if text in lx["refs"]:
         return {"kind": "ref", "value": lx["refs"][text]}
     if text in lx["set_words"]:
@@ -234,6 +128,14 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
             "month": month,
             "day": day,
         }
+    if m := g["floating"].fullmatch(text):
+        month, weekday, nth, first = lx["floating_holidays"][m["holiday"].lower()]
+        return {
+            "kind": "date",
+            "year": int(m["year"]) if m["year"] else None,
+            "floating": [month, weekday, nth, first],
+            "rel": lx["relative_words"][m["rel"].lower()] if m["rel"] else None,
+        }
     if m := g["day_only"].fullmatch(text):
         return {"kind": "date", "day": int(m["day"])}
     if m := g["season"].fullmatch(text) or g["year_season"].fullmatch(text):
@@ -247,12 +149,17 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
         }
     if m := g["quarter"].fullmatch(text):
         n = lx["ordinals"][m["ord"].lower()]
+        year = m["year"] or m["year0"]
+        rel = lx["relative_words"].get((m["rel"] or m["rel0"] or "this").lower(), 0)
         return {
             "kind": "date",
-            "year": int(m["year"]) if m["year"] else None,
+            "year": int(year) if year else None,
             m["part"].lower(): n,
-            "rel": lx["relative_words"].get((m["rel"] or m["rel0"] or "this").lower(), 0),
+            "rel": -1 if m["ago0"] else rel,
         }
+    if m := g["year_period"].fullmatch(text):
+        year = int(m["year"])
+        return {"kind": "date", "rel_unit": "quarter", "rel": 0, "reported": True, "in_year": year}
     if m := g["q_code"].fullmatch(text):
         part = "quarter" if m["part"].lower() == "q" else "half"
         n = int(m["n"])
@@ -276,6 +183,8 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
             "rel": lx["relative_words"][m["rel"].lower()],
             "mod": _mod(m),
         }
+    if g["the_year"].fullmatch(text):
+        return {"kind": "date", "rel_unit": "year", "rel": 0, "report_year": True}
     if (m := g["the_unit"].fullmatch(text)) and _mod(m):
         return {"kind": "date", "rel_unit": m["unit"].lower(), "rel": 0, "mod": _mod(m)}
     if m := g["day_word"].fullmatch(text):
@@ -304,6 +213,7 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
             "unit": lx["units"][m["unit"].lower()],
             "sign": 1 if direction in ("later", "after") else -1,
             "base": "dct" if direction == "ago" else "previous",
+            "mod": lx["approx_mods"][m["approx"].lower()] if m["approx"] else None,
         }
     if m := g["anaphor"].fullmatch(text):
         which = (m["which"] or "same").lower()
@@ -314,6 +224,7 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
             "unit": lx["units"][m["unit"].lower()],
             "sign": sign or 1,
             "base": "previous",
+            "anaphor": True,
         }
     if m := g["duration_past"].fullmatch(text):
         amount = _number(m["num"]) if m["num"] else ("X" if m["unit"].lower().endswith("s") else 1)
@@ -331,11 +242,27 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
             clock = _clock(m)
             weekday = lx["weekdays"][m["weekday"].lower()]
             return {"kind": "date", "weekday": weekday, "tod": clock} if clock else None
+    if m := g["clock_date"].fullmatch(text):
+        clock = _clock(m)
+        if clock is None:
+            return None
+        return {
+            "kind": "date",
+            "year": int(m["year"]) if m["year"] else None,
+            "month": lx["months"][m["month"].lower()],
+            "day": int(m["day"]),
+            "tod": clock,
+        }
     if m := g["clock"].fullmatch(text):
         clock = _clock(m)
         return {"kind": "time", "clock": clock} if clock else None
     if (m := g["recent_units"].fullmatch(text)) and m["unit"].endswith("s"):
         return {"kind": "ref", "value": "PAST_REF"}  # "recent years", "recent weeks"
+    if m := g["fraction_length"].fullmatch(text):
+        out = {"kind": "duration", "amount": lx["fraction_lengths"][m["frac"]], "unit": "Y"}
+        if m["approx"]:
+            out["mod"] = lx["approx_mods"][m["approx"].lower()]
+        return out
     if m := g["duration"].fullmatch(text):
         plural = m["unit"].lower().endswith("s")
         if (m["num"] is None and not plural) or (
@@ -344,6 +271,8 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
             return None
         amount = _number(m["num"]) if m["num"] else "X"
         out = {"kind": "duration", "amount": amount, "unit": lx["units"][m["unit"].lower()]}
+        if m["half"] and isinstance(amount, int):
+            out["half"] = True  # "2 1/2 years"
         if m["approx"]:
             out["mod"] = lx["approx_mods"][m["approx"].lower()]
         return out
@@ -395,13 +324,21 @@ def parse_expression(text: str) -> Parse | None:
     norm = normalize_text(text)
     if not norm or len(norm) > 80:
         return None
+    if norm.endswith(" or so"):  # "the next two years or so": the length, roughly
+        rough = parse_expression(norm[: -len(" or so")])
+        if rough is None or rough["kind"] not in ("duration", "date", "offset"):
+            return None
+        return {**rough, "mod": rough.get("mod", "APPROX")}
     if "teen " in norm or "thousand" in norm:
-        norm = _spoken_to_digits(norm)
+        norm = spoken_to_digits(norm)
     first = norm.split(" ", 1)[0]
     # "about five years", "over a week": for a length the leading word is its modifier
     kept = _single(norm) if first in _APPROX_FIRST and norm.count(" ") else None
     norm = _strip_leading(norm)
-    result = kept if kept and kept["kind"] == "duration" else _year_range(norm) or _single(norm)
+    if kept and kept["kind"] in ("duration", "offset"):
+        result: Parse | None = kept
+    else:
+        result = _year_range(norm) or _single(norm)
     if result is None:
         result = _interval(_DASHES.sub("-", norm) if _YEAR_RANGE.search(norm) else norm)
     return _clean(result) if result is not None else None

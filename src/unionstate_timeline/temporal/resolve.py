@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from .days import floating_holiday, season_value, weekday_value
 from .values import PRECISION_RANK, span_of
 
 Parse = dict[str, Any]
@@ -19,12 +20,16 @@ NEAR_DAYS = 92  # "January 5" in a December 28 report is next year's; "June 1" i
 REPORTING_DAYS = 46  # results for a quarter come out in the six weeks after it ends
 # a day a few weeks after the DCT said in the past tense is a schedule set in the past ("the
 # offer was extended to March 3", "a dividend payable June 1", "ruled it must be done by May 2"),
-# not the same day almost a year before, which a report would call "last March 3"; a month
-# alone ("in March") keeps the tense, as a past schedule is rarely that vague
+# not the same day almost a year before, which a report would call "last March 3"
 SCHEDULE_DAYS = 60
+# the same for a month alone: in an October report "was told to publish them in November" or
+# "set a deadline of mid-December" is the coming one; a month further ahead keeps the tense
+SCHEDULE_MONTHS = 2
 NEAR_MONTHS = 4  # with no tense, "in March" in a December report is the coming one
 PARTS_OF_DAY = ("MO", "AF", "EV", "NI")
 SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+# the half unit a "2 1/2 years" adds, in the next smaller unit ("P2Y6M", "PT5H30M")
+HALF_UNIT = {"Y": "6M", "M": "15D", "W": "3DT12H", "D": "T12H", "H": "30M", "MIN": "30S"}
 
 
 @dataclass(frozen=True)
@@ -97,33 +102,6 @@ def _unanchored_part(p: Parse) -> str:
     return f"XXXX-H{p['half'] if p['half'] > 0 else 2}"
 
 
-def _season(p: Parse, ref: date, tense: str) -> tuple[str, str, str]:
-    """A season without a year. "last"/"next": the latest one ended before / the first one
-    starting after the reference; otherwise the one containing it, else chosen by tense.
-    Winter starts in December: "this winter" in January began the year before."""
-    code, rel, today = p["season"], p.get("rel"), ref.isoformat()
-    spans = {}
-    for y in range(ref.year - 2, ref.year + 3):
-        a, b = span_of(f"{y:04d}-{code}")
-        assert a is not None and b is not None
-        spans[y] = (a, b)
-    if rel == -1:
-        year = max(y for y, (a, b) in spans.items() if b < today)
-    elif rel == 1:
-        year = min(y for y, (a, b) in spans.items() if a > today)
-    else:
-        inside = [y for y, (a, b) in spans.items() if a <= today <= b]
-        if inside:
-            year = inside[0]
-        elif tense == "past":
-            year = max(y for y, (a, b) in spans.items() if a <= today)
-        elif tense == "future":
-            year = min(y for y, (a, b) in spans.items() if b >= today)
-        else:
-            year = ref.year
-    return f"{year:04d}-{code}", "season", "dct+relative" if rel else "dct+year"
-
-
 def _day_only(day: int, ref: date | None, tense: str) -> tuple[str, str, str]:
     """ "on the 9th": the month of the reference date, moved by tense."""
     if not 1 <= day <= 31:
@@ -178,14 +156,16 @@ def _date_value(
                 )
             return "XXXX-XX-XX", "day", "unanchored"
         return (ref + timedelta(days=p["day_offset"])).isoformat(), "day", "dct+relative"
+    if "floating" in p:
+        return floating_holiday(p, ref, tense)
     if "rel_unit" in p:
         return _relative_unit(p, ref, tense)
     if "weekday" in p and "month" not in p:
-        return _weekday(p, ref, tense)
+        return weekday_value(p, ref, tense)
     if "day" in p and "month" not in p:
         return _day_only(p["day"], ref, tense)
     if "season" in p and year is None and ref is not None:
-        return _season(p, ref, tense)
+        return season_value(p, ref, tense)
     if year is None and ("month" in p or "season" in p or "quarter" in p or "half" in p):
         if ref is None:
             if "month" in p:
@@ -243,6 +223,9 @@ def _pick_month_year(month: int, ref: date, tense: str) -> int:
     """The year of a month named without one: past tense, the latest one begun; future, the next
     one not ended; else the nearest, across a year's end only within NEAR_MONTHS."""
     if tense == "past":
+        ahead = (month - ref.month) % 12
+        if 1 <= ahead <= SCHEDULE_MONTHS:
+            return ref.year if month > ref.month else ref.year + 1
         return ref.year if month <= ref.month else ref.year - 1
     if tense == "future":
         return ref.year if month >= ref.month else ref.year + 1
@@ -278,7 +261,7 @@ def _relative_unit(p: Parse, ref: date | None, tense: str = "none") -> tuple[str
         started = date(ref.year, (ref.month - 1) // 3 * 3 + 1, 1)
         if p.get("reported") and (ref - started).days < REPORTING_DAYS:
             q -= 1  # early in a quarter, "the quarter" of a report is the one just ended
-        y = ref.year + q // 4
+        y = p.get("in_year", ref.year + q // 4)
         return f"{y:04d}-Q{q % 4 + 1}", "quarter", "dct+relative"
     if unit == "decade":
         return f"{ref.year // 10 + rel:03d}", "decade", "dct+relative"
@@ -290,24 +273,7 @@ def _relative_unit(p: Parse, ref: date | None, tense: str = "none") -> tuple[str
     return f"{iso[0]:04d}-W{iso[1]:02d}{suffix}", "week", "dct+relative"
 
 
-def _weekday(p: Parse, ref: date | None, tense: str) -> tuple[str, str, str]:
-    if ref is None:
-        return f"XXXX-WXX-{p['weekday'] + 1}", "day", "unanchored"
-    target, rel = p["weekday"], p.get("rel")
-    back = (ref.weekday() - target) % 7
-    ahead = (target - ref.weekday()) % 7
-    if rel == -1:
-        day = ref - timedelta(days=back or 7)
-    elif rel == 1:
-        day = ref + timedelta(days=ahead or 7)
-    elif tense == "future" or (tense == "near" and ahead < back):
-        day = ref + timedelta(days=ahead)
-    else:
-        day = ref - timedelta(days=back)
-    return day.isoformat(), "day", "dct+weekday"
-
-
-_UNKNOWN_OFFSET = {"D": "XXXX-XX-XX", "W": "XXXX-XX-XX", "M": "XXXX-XX", "Y": "XXXX"}
+_UNKNOWN_OFFSET = {"D": "XXXX-XX-XX", "W": "XXXX-XX-XX", "M": "XXXX-XX", "Y": "XXXX", "DE": "XXXX"}
 
 
 def _anchor_fits(previous: Resolved, wanted: str) -> bool:
@@ -330,7 +296,7 @@ def _offset(p: Parse, ref: date | None, previous: Resolved | None) -> tuple[str,
             raise LookupError("needs a reference date")
         base, method, known_year = ref, "dct+offset", True
     else:
-        wanted = {"D": "day", "W": "day", "M": "month", "Y": "year"}.get(unit)
+        wanted = {"D": "day", "W": "day", "M": "month", "Y": "year", "DE": "year"}.get(unit)
         if wanted is None:
             raise LookupError("unit not placed on the calendar")
         if previous is None or not _anchor_fits(previous, wanted):
@@ -345,7 +311,7 @@ def _offset(p: Parse, ref: date | None, previous: Resolved | None) -> tuple[str,
         # a 4 November with unknown year is placed in a leap year, so 29 February survives
         base = date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
         method = "anaphora"
-        wanted = {"D": "day", "W": "day", "M": "month", "Y": "year"}[unit]
+        wanted = {"D": "day", "W": "day", "M": "month", "Y": "year", "DE": "year"}[unit]
         if wanted == "month" and previous.precision == "day":
             base = base.replace(day=1)
     delta = amount * sign
@@ -363,6 +329,8 @@ def _offset(p: Parse, ref: date | None, previous: Resolved | None) -> tuple[str,
         value, precision = f"{y:04d}-{m:02d}", "month"
     elif unit == "Y":
         value, precision = f"{base.year + delta:04d}", "year"
+    elif unit == "DE":  # "a decade ago": the year ten years before, as "ten years ago" is
+        value, precision = f"{base.year + 10 * delta:04d}", "year"
     else:
         raise LookupError("unit not placed on the calendar")
     if not known_year:
@@ -402,7 +370,7 @@ def resolve(
                 right.end,
             )
         elif kind in ("duration", "set", "ref", "time"):
-            return _non_calendar(p, ref)
+            return _non_calendar(p, ref, previous)
         else:
             return None
     except LookupError:
@@ -416,7 +384,7 @@ def resolve(
     return Resolved(value, precision, mod, method, confidence, start, end)
 
 
-def _non_calendar(p: Parse, ref: date | None) -> Resolved | None:
+def _non_calendar(p: Parse, ref: date | None, previous: Resolved | None = None) -> Resolved | None:
     kind = p["kind"]
     if kind == "duration":
         amount = p.get("amount")
@@ -425,11 +393,17 @@ def _non_calendar(p: Parse, ref: date | None) -> Resolved | None:
             return None
         amount_text = str(amount) if isinstance(amount, int) else "X"
         prefix = "PT" if unit in ("H", "MIN") else "P"
+        half = HALF_UNIT.get(unit, "") if p.get("half") else ""
         unit = "M" if unit == "MIN" else unit
-        return Resolved(f"{prefix}{amount_text}{unit}", "unknown", p.get("mod"), "duration", 0.9)
+        value = f"{prefix}{amount_text}{unit}{half}"
+        return Resolved(value, "unknown", p.get("mod"), "duration", 0.9)
     if kind in ("set", "ref"):
         return Resolved(str(p["value"]), "unknown", None, kind, 0.9)
     clock = p.get("clock")
+    if previous is not None and _has_day(previous.value) and previous.value[:4].isdigit():
+        # "At 10:35 a.m. the blast ...": a clock time is on the day the story last named
+        day = previous.value.split("/")[0][:10]
+        return Resolved(f"{day}T{clock}", "day", None, "anaphora", 0.7, day, day)
     if ref is None:
         return Resolved(f"XXXX-XX-XXT{clock}", "unknown", None, "unanchored", 0.5)
     return Resolved(

@@ -12,7 +12,7 @@ _VALUE = re.compile(
     r"|XXXX-XX-\d{2}|XXXX-WXX(?:-WE)?|\d{3}|XX\d|\d{2}"
 )
 _OTHER = re.compile(
-    r"P(?:T?(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|H|DE|CE|Q|WE))+|PRESENT_REF|PAST_REF|"
+    r"P(?:T?(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|H|S|DE|CE|Q|WE))+|PRESENT_REF|PAST_REF|"
     r"FUTURE_REF|XXXX-WXX-[1-7]"
 )
 # Coarser precision, higher rank: merge keeps the lowest, diff calls a lower rank "more precise".
