@@ -183,3 +183,12 @@ def test_tag_weekday_on_a_noun_is_the_nearest(text: str, dct: date, expected) ->
     from unionstate_timeline.pipeline import tag
 
     assert [(t.text, t.value) for t in tag(text, dct=dct)] == expected
+
+
+def test_temporal_detect_a_name_s_year_is_no_timex() -> None:
+    from unionstate_timeline.pipeline import tag
+
+    found = tag(
+        "Two defenders also made the Football Writers Team of the Year as reward for fine seasons."
+    )
+    assert not [t for t in found if "Year" in t.text]

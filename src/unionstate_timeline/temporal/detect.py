@@ -181,6 +181,8 @@ class TimexDetector:
             return True
         if parse.get("report_year") and after[:1] and after[0] in self.report_year_not_before:
             return True  # "the year before", "the year when he left"
+        if parse.get("report_year") and any(t.text == "Year" for t in span):
+            return True  # a name's year: "Player of the Year"
         # "three-quarters of the troops": a fraction
         if parse.get("unit") == "Q" and _FRACTION.match(span.text) and after[:1] == ["of"]:
             return True
