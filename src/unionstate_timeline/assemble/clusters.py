@@ -173,7 +173,7 @@ class Blocks:
     """
 
     def __init__(self) -> None:
-        self.loose: list[Cluster] = []  # dates without a usable start/end
+        self.loose: list[Cluster] = []  # dates with a start and end but no usable months
         self.by_month: dict[int, list[Cluster]] = {}
         self.by_value: dict[str, list[Cluster]] = {}
         self.by_suffix: dict[tuple[int, str], list[Cluster]] = {}
@@ -193,7 +193,10 @@ class Blocks:
     def add(self, cluster: Cluster, w: When | None) -> None:
         months = self._months(w)
         if months is None:
-            self.loose.append(cluster)
+            # a date with no start or end (XXXX-12-08) matches only its own value: by_value
+            # finds it, and keeping it out of `loose` keeps every lookup from scanning it
+            if w is not None and w.start and w.end:
+                self.loose.append(cluster)
         else:
             for m in months:
                 self.by_month.setdefault(m, []).append(cluster)
