@@ -314,7 +314,9 @@ def _items(x: DocExtraction, a: AnchoredDocument, people: dict[str, str]) -> lis
         update: dict[str, object] = {"actors": sorted({people.get(n, n) for n in m.actors})}
         if m.status == "occurred" and when and when.start and last_day and when.start > last_day:
             update["status"] = "planned"  # dated after the report: it cannot have happened yet
-        mention = m.model_copy(update=update)
+        # a copy only when something changes: one per mention held to the end of the merge
+        changed = update["actors"] != m.actors or "status" in update
+        mention = m.model_copy(update=update) if changed else m
         date_text = when.text if when else None
         cite = citation(x, m.sent_start, m.sent_end, date_text)
         items.append(Item(mention, when, cite, published, a.info.sha256 or m.doc_id))
