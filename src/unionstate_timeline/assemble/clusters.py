@@ -180,7 +180,7 @@ class Blocks:
     def __init__(self, *, keyed: bool = True) -> None:
         self.keyed = keyed
         self.loose: list[Cluster] = []  # dates with a start and end but no usable months
-        self.by_month: dict[tuple[int, object], list[Cluster]] = {}
+        self.by_month: dict[tuple[int, object, int], list[Cluster]] = {}
         self.by_value: dict[str, list[Cluster]] = {}
         self._seen: set[tuple[int, object]] = set()
 
@@ -216,9 +216,10 @@ class Blocks:
                 self.loose.append(cluster)
             return
         keys = list(keys) if self.keyed else [None]
+        rank = RANK[w.precision]
         for m in months:
             for k in keys:
-                self._put(self.by_month, (m, k), cluster)
+                self._put(self.by_month, (m, k, rank), cluster)
 
     def candidates(self, w: When | None, keys: Iterable[object]) -> list[Cluster]:
         found = {id(c): c for c in self.loose}
@@ -226,11 +227,15 @@ class Blocks:
             return list(found.values())
         found.update((id(c), c) for c in self.by_value.get(("=", w.value), ()))  # type: ignore[call-overload]
         months = self._months(w)
-        if months is not None:
+        # items come finest first, so every cluster is as fine as w or finer; one of w's own
+        # precision fits only with w's very value (by_value): only finer ones are looked up
+        finer = [r for r in sorted(set(RANK.values())) if r < RANK[w.precision]]
+        if months is not None and finer:
             keys = list(keys) if self.keyed else [None]
             for m in months:
                 for k in keys:
-                    found.update((id(c), c) for c in self.by_month.get((m, k), ()))
+                    for r in finer:
+                        found.update((id(c), c) for c in self.by_month.get((m, k, r), ()))
         return list(found.values())
 
 

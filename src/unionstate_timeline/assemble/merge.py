@@ -139,11 +139,12 @@ def _cluster(items: list[Item]) -> list[Cluster]:
             type_, Blocks(keyed=type_ not in ONE_OFF_TYPES)
         )
         keys = _keys(item)
-        fits = [
-            c
-            for c in block.candidates(item.when, keys)
-            if _compatible(item, c) and _coarse_fits(item, c)
-        ]
+        fits = []
+        for c in block.candidates(item.when, keys):
+            if _compatible(item, c) and _coarse_fits(item, c):
+                fits.append(c)
+                if len(fits) == 2:  # two fit: the item joins neither, whichever else fits
+                    break
         if len(fits) == 1:
             before = fits[0].when
             fits[0].items.append(item)
