@@ -105,6 +105,12 @@ def synonyms() -> dict[str, str]:
     return {w: key for key, words in data.items() for w in words}
 
 
+@lru_cache(maxsize=1)
+def lexicon_classes() -> frozenset[str]:
+    """The classes of the lexicon (the keys of `synonyms`' values), built once."""
+    return frozenset(synonyms().values())
+
+
 def word_class(word: str) -> str:
     return synonyms().get(word.lower(), stem(word))
 
@@ -139,7 +145,7 @@ def _class_meets(a: EventMention, b: EventMention) -> bool:
     """The trigger of one is a happening the other names ("the March 2 storm" / "a storm
     struck"), in the lexicon's classes (not bare stems)."""
     (core_a, all_a), (core_b, all_b) = classes(a), classes(b)
-    known = set(synonyms().values())
+    known = lexicon_classes()
     return bool(((core_a & all_b) | (core_b & all_a)) & known)
 
 
