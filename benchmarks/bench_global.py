@@ -57,6 +57,7 @@ def main() -> None:
     t = time.perf_counter()
     timeline = merge(extractions, anchored, [])
     merge_s = time.perf_counter() - t
+    before_write = peak_mb()
     del extractions, anchored
     t = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="unionstate-bench-") as tmp:
@@ -71,6 +72,7 @@ def main() -> None:
         "merge_ms_per_doc": round(merge_s * 1000 / n, 3),
         "write_ms_per_doc": round(write * 1000 / n, 3),
         "rss_before_mb": round(before, 1),
+        "peak_rss_before_write_mb": round(before_write, 1),
         "peak_rss_mb": round(peak_mb(), 1),
     }
     print(json.dumps(out))
