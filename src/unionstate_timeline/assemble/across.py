@@ -150,6 +150,22 @@ class Joiner:
         return [out[r] for r in sorted(out)]
 
 
+def _alike_pairs(members: list[int], bags: dict[int, Bag]) -> list[tuple[int, int]]:
+    """The pairs of a day's clusters whose words name a happening in common (named_alike > 0:
+    some lexicon class or trigger class of one is one of the other's, and each cluster's
+    trigger classes are among its own), in the order of `combinations(members, 2)`. A busy day
+    no longer compares every pair: only those sharing such a class."""
+    if len(members) <= 8:
+        return list(combinations(members, 2))
+    by_class: dict[str, list[int]] = {}
+    for i in members:
+        for k in bags[i].every:
+            by_class.setdefault(k, []).append(i)
+    order = {m: n for n, m in enumerate(members)}
+    found = {p for group in by_class.values() for p in combinations(group, 2)}
+    return sorted(found, key=lambda p: (order[p[0]], order[p[1]]))
+
+
 def join_across(clusters: list[Cluster]) -> list[Cluster]:
     """The clusters with those that tell one happening from several documents joined."""
     by_day: dict[str, list[int]] = {}
@@ -166,7 +182,7 @@ def join_across(clusters: list[Cluster]) -> list[Cluster]:
         pairs = []
         strong: dict[int, set[int]] = {}  # cross-document links by the lexicon's happening
         inside = []  # two clusters of one document that may tell one happening
-        for i, j in combinations(members, 2):
+        for i, j in _alike_pairs(members, bags):
             if not types_fit(uf.types[i], uf.types[j]):
                 continue
             alike = named_alike(bags[i], bags[j])

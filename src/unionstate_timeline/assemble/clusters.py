@@ -3,6 +3,7 @@ group of them (`Cluster`), and the index that finds the clusters a date can join
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -105,6 +106,12 @@ def synonyms() -> dict[str, str]:
     return {w: key for key, words in data.items() for w in words}
 
 
+@lru_cache(maxsize=1)
+def lexicon_classes() -> frozenset[str]:
+    """The classes of the lexicon (the keys of `synonyms`' values), built once."""
+    return frozenset(synonyms().values())
+
+
 def word_class(word: str) -> str:
     return synonyms().get(word.lower(), stem(word))
 
@@ -139,7 +146,7 @@ def _class_meets(a: EventMention, b: EventMention) -> bool:
     """The trigger of one is a happening the other names ("the March 2 storm" / "a storm
     struck"), in the lexicon's classes (not bare stems)."""
     (core_a, all_a), (core_b, all_b) = classes(a), classes(b)
-    known = set(synonyms().values())
+    known = lexicon_classes()
     return bool(((core_a & all_b) | (core_b & all_a)) & known)
 
 
@@ -165,19 +172,24 @@ def same_happening(item: Item, cluster: Cluster) -> bool:
 
 
 class Blocks:
-    """Clusters of one type indexed by the months their dates cover, by date value, and by the
-    value without its year (what an `XXXX-MM-DD` date can match).
+    """Clusters of one type indexed by the months their dates cover (with the keys that let a
+    date of another precision join: an actor, a place, the sentence), and by date value.
 
-    `dates_compatible` needs equal values, overlapping intervals or a matching X value, so only
-    those clusters can fit an item. A cluster is re-indexed when its date changes; the index
-    only grows (a superset of the candidates is safe: each is still checked in full).
+    `dates_compatible` needs equal values or one date within the other, and a date of another
+    precision joins only through a shared actor or place or its own sentence (`_coarse_fits`
+    in merge.py), so only clusters sharing a month *and* such a key can fit an item, besides
+    those of its very value. Without `keyed` (one-off types, which join on their titles) a
+    month holds every cluster. An item's keys are added as it joins; a cluster is re-indexed
+    when its date changes; the index only grows (a superset of the candidates is safe: each is
+    still checked in full).
     """
 
-    def __init__(self) -> None:
-        self.loose: list[Cluster] = []  # dates without a usable start/end
-        self.by_month: dict[int, list[Cluster]] = {}
+    def __init__(self, *, keyed: bool = True) -> None:
+        self.keyed = keyed
+        self.loose: list[Cluster] = []  # dates with a start and end but no usable months
+        self.by_month: dict[tuple[int, object, int], list[Cluster]] = {}
         self.by_value: dict[str, list[Cluster]] = {}
-        self.by_suffix: dict[tuple[int, str], list[Cluster]] = {}
+        self._seen: set[tuple[int, object]] = set()
 
     @staticmethod
     def _months(w: When | None) -> range | None:
@@ -191,27 +203,46 @@ class Blocks:
             return None
         return range(first, last + 1)
 
-    def add(self, cluster: Cluster, w: When | None) -> None:
+    def _put(self, table: dict, key: object, cluster: Cluster) -> None:
+        if (id(cluster), key) not in self._seen:
+            self._seen.add((id(cluster), key))
+            table.setdefault(key, []).append(cluster)
+
+    def add(self, cluster: Cluster, w: When | None, keys: Iterable[object]) -> None:
+        """Index cluster under date w and the given keys (all of its keys when its date is
+        new, the joining item's otherwise)."""
+        if w is None:
+            return  # an undated cluster fits nothing
+        self._put(self.by_value, ("=", w.value), cluster)
         months = self._months(w)
         if months is None:
-            self.loose.append(cluster)
-        else:
-            for m in months:
-                self.by_month.setdefault(m, []).append(cluster)
-        if w is not None:
-            self.by_value.setdefault(w.value, []).append(cluster)
-            self.by_suffix.setdefault((len(w.value), w.value[4:]), []).append(cluster)
+            # a date with no start or end (XXXX-12-08) matches only its own value: by_value
+            # finds it, and keeping it out of `loose` keeps every lookup from scanning it
+            if w.start and w.end and (id(cluster), "loose") not in self._seen:
+                self._seen.add((id(cluster), "loose"))
+                self.loose.append(cluster)
+            return
+        keys = list(keys) if self.keyed else [None]
+        rank = RANK[w.precision]
+        for m in months:
+            for k in keys:
+                self._put(self.by_month, (m, k, rank), cluster)
 
-    def candidates(self, w: When | None) -> list[Cluster]:
+    def candidates(self, w: When | None, keys: Iterable[object]) -> list[Cluster]:
         found = {id(c): c for c in self.loose}
-        if w is not None:
-            found.update((id(c), c) for c in self.by_value.get(w.value, ()))
+        if w is None:
+            return list(found.values())
+        found.update((id(c), c) for c in self.by_value.get(("=", w.value), ()))  # type: ignore[call-overload]
         months = self._months(w)
-        if months is not None:
+        # items come finest first, so every cluster is as fine as w or finer; one of w's own
+        # precision fits only with w's very value (by_value): only finer ones are looked up
+        finer = [r for r in sorted(set(RANK.values())) if r < RANK[w.precision]]
+        if months is not None and finer:
+            keys = list(keys) if self.keyed else [None]
             for m in months:
-                found.update((id(c), c) for c in self.by_month.get(m, ()))
-        elif w is not None and w.value.startswith("X"):
-            found.update((id(c), c) for c in self.by_suffix.get((len(w.value), w.value[4:]), ()))
+                for k in keys:
+                    for r in finer:
+                        found.update((id(c), c) for c in self.by_month.get((m, k, r), ()))
         return list(found.values())
 
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..patterns import load_json_data
-from .clusters import Cluster, classes, stem, synonyms
+from .clusters import Cluster, classes, lexicon_classes, stem, synonyms
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|billion|million))?")
@@ -102,7 +102,7 @@ def bag(cluster: Cluster) -> Bag:
 def named_alike(a: Bag, b: Bag) -> int:
     """0: no word names both happenings; 1: they share a word; 2: the trigger of one is a
     lexicon happening the other names (the date was attached to that very word)."""
-    if ((a.core & b.every) | (b.core & a.every)) & set(synonyms().values()):
+    if ((a.core & b.every) | (b.core & a.every)) & lexicon_classes():
         return 2
     return 1 if a.every & b.every else 0
 

@@ -110,9 +110,24 @@ def _told_alike(item: Item, cluster: Cluster) -> bool:
     return bool(shared - _words(item.mention.trigger) - _words(first.mention.trigger))
 
 
+def _keys(item: Item) -> set[object]:
+    """What lets a date of another precision join a cluster (`_coarse_fits`): an actor, a
+    place, or the item's own sentence."""
+    m = item.mention
+    return (
+        {("a", a) for a in m.actors}
+        | {("p", _place_key(p)) for p in m.places}
+        | {("s", m.doc_id, m.sent_start)}
+    )
+
+
+def _cluster_keys(cluster: Cluster) -> set[object]:
+    return set().union(*(_keys(i) for i in cluster.items))
+
+
 def _cluster(items: list[Item]) -> list[Cluster]:
     clusters: list[Cluster] = []
-    blocks: dict[str, Blocks] = {}  # only same-type clusters sharing a month can fit
+    blocks: dict[str, Blocks] = {}  # only same-type clusters sharing a month and a key can fit
     for item in sorted(
         items,
         key=lambda i: (
@@ -121,18 +136,27 @@ def _cluster(items: list[Item]) -> list[Cluster]:
             i.citation.start,
         ),
     ):
-        block = blocks.setdefault(item.mention.type, Blocks())
-        fits = [
-            c for c in block.candidates(item.when) if _compatible(item, c) and _coarse_fits(item, c)
-        ]
+        type_ = item.mention.type
+        block = blocks.get(type_) or blocks.setdefault(
+            type_, Blocks(keyed=type_ not in ONE_OFF_TYPES)
+        )
+        keys = _keys(item)
+        fits = []
+        for c in block.candidates(item.when, keys):
+            if _compatible(item, c) and _coarse_fits(item, c):
+                fits.append(c)
+                if len(fits) == 2:  # two fit: the item joins neither, whichever else fits
+                    break
         if len(fits) == 1:
             before = fits[0].when
             fits[0].items.append(item)
             if fits[0].when is not before:
-                block.add(fits[0], fits[0].when)
+                block.add(fits[0], fits[0].when, _cluster_keys(fits[0]))
+            else:
+                block.add(fits[0], fits[0].when, keys)
         else:
             clusters.append(Cluster([item]))
-            block.add(clusters[-1], clusters[-1].when)
+            block.add(clusters[-1], clusters[-1].when, keys)
     return clusters
 
 
@@ -325,7 +349,9 @@ def _items(
         update: dict[str, object] = {"actors": sorted({people.get(n, n) for n in m.actors})}
         if m.status == "occurred" and when and when.start and last_day and when.start > last_day:
             update["status"] = "planned"  # dated after the report: it cannot have happened yet
-        mention = m.model_copy(update=update)
+        # a copy only when something changes: one per mention held to the end of the merge
+        changed = update["actors"] != m.actors or "status" in update
+        mention = m.model_copy(update=update) if changed else m
         date_text = when.text if when else None
         cite = citation(x, m.sent_start, m.sent_end, date_text)
         items.append(Item(mention, when, cite, published, a.info.sha256 or m.doc_id))
