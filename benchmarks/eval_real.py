@@ -232,6 +232,7 @@ def main(argv: list[str] | None = None) -> int:
             summaries[corpus] = _summary(_run_eval(gold_dir, raw_dir, corpus, cache))
     print(json.dumps(summaries, indent=2))
     if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)  # bench-results/ is not in a clone
         args.json.write_text(json.dumps(summaries, indent=2) + "\n", "utf-8")
     return 0
 

@@ -97,14 +97,13 @@ def _who_did_what(trigger: Token, speech: bool) -> list[Token]:
     subject ("As expected, in a seminar in May, physicists confirmed ..."), and, for a
     relative or participle clause, the noun it is about in place of its pronoun ("the quake
     that struck the coast" -> "The quake struck the coast"; "a statement issued by ...")."""
-    verb = clause_head(trigger)
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj" and trigger.i < verb.i:
+    head = clause_head(trigger)
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj" and trigger.i < head.i:
         # "After the 1895 earthquake, ... occurred": a fronted happening is its noun phrase
         skip = {
             t.i for c in trigger.children if c.dep_ in ("relcl", "conj", "cc") for t in c.subtree
         }
         return [t for t in trigger.subtree if t.i not in skip]
-    head = clause_head(trigger)
     while head.dep_ == "xcomp" and head.head.pos_ in ("VERB", "AUX") and head.head is not head:
         head = head.head
     if speech:
