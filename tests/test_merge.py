@@ -199,3 +199,23 @@ def test_merge_one_sentence_two_dates_of_one_event():
     a = a.model_copy(update={"whens": [when("2019-12-20"), when("2019-12")]})
     tl = merge([x], [a])
     assert [e.when.value for e in tl.events] == ["2019-12-20"]
+
+
+def test_merge_two_reports_of_one_quarter_told_in_like_words_stay_apart():
+    # two companies' results of one quarter: a coarse date and common words are no evidence
+    def one(doc_id: str, title: str, trigger: str):
+        document = make_document(doc_id, f"{doc_id}.txt", title + ".")
+        mention = EventMention(
+            doc_id=doc_id, type="other", title=title, trigger=trigger, status="occurred",
+            actors=[], timex=0, sent_start=0, sent_end=len(title) + 1,
+        )  # fmt: skip
+        return (
+            DocExtraction(doc=document, events=[mention]),
+            AnchoredDocument(info=document.info, whens=[when("2019-Q3")]),
+        )
+
+    tl = build(
+        one("a", "Quarterly net income rose sharply on higher sales", "rose"),
+        one("b", "Net income fell sharply on weaker sales", "fell"),
+    )
+    assert len(tl.events) == 2

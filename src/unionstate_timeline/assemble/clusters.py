@@ -168,6 +168,8 @@ def same_happening(item: Item, cluster: Cluster) -> bool:
             )
             or item.mention.doc_id == first.doc_id
         )
+    if coarse and item.mention.doc_id != first.doc_id:
+        return False  # two reports' "net income rose" of one quarter: wording alone tells nothing
     return len(content_words(first.title) & content_words(item.mention.title)) >= 2
 
 
