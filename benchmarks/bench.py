@@ -232,8 +232,9 @@ def bench_real(devdata: Path, sample_size: int) -> dict[str, object] | None:
     return out
 
 
-def time_floor(texts: list[str]) -> dict[str, float]:
-    """The bare stock pipeline (what the build runs, without our components) over texts."""
+def time_floor(texts: list[str], words: int | None = None) -> dict[str, float]:
+    """The bare stock pipeline (what the build runs, without our components) over texts;
+    `words` counts the corpus as the build's rate does (default: the texts' words)."""
     from unionstate_timeline.nlp.annotate import get_nlp
 
     stock = get_nlp(memoize=False)
@@ -242,7 +243,10 @@ def time_floor(texts: list[str]) -> dict[str, float]:
     with stock.select_pipes(disable=list(OURS)):
         for _ in stock.pipe(texts, batch_size=32):
             pass
-    return rate(len(texts), sum(len(x.split()) for x in texts), time.perf_counter() - t)
+    seconds = time.perf_counter() - t
+    return rate(
+        len(texts), words if words is not None else sum(len(x.split()) for x in texts), seconds
+    )
 
 
 def time_search_dates(texts: list[str], sample_size: int) -> dict[str, object]:
@@ -306,13 +310,7 @@ def bench_e2e(args: argparse.Namespace, results: dict[str, object]) -> None:
         print(f"end to end: {e2e}", flush=True)
 
         results["peak_rss_build_mb"] = round(peak_rss_mb(), 1)
-        stock = get_nlp(memoize=False)
-        list(stock.pipe(texts[:8]))  # warm-up
-        t = time.perf_counter()
-        with stock.select_pipes(disable=list(OURS)):
-            for _ in stock.pipe(texts, batch_size=32):
-                pass
-        floor = rate(n_docs, n_words, time.perf_counter() - t)
+        floor = time_floor(texts, n_words)
         results["floor_nlp_pipe"] = floor
         print(f"floor (nlp.pipe): {floor}", flush=True)
 

@@ -235,3 +235,15 @@ def test_extract_predicates_a_present_stance_is_no_news(tmp_path) -> None:
         "have made on the joint ferry service over the past years."
     )
     assert not any(m == "lead" for _, m, _ in events(tmp_path, body))
+
+
+def test_extract_predicates_a_reporting_word_used_as_a_noun_is_no_statement() -> None:
+    from unionstate_timeline.pipeline import extract_documents
+    from unionstate_timeline.reading.document import make_document
+
+    text = (
+        HEADER + "Flood insurance claims in the state rose sharply in 2019, the insurers found.\n"
+    )
+    (x,) = extract_documents([make_document("a", "a.txt", text)])
+    words = {m.trigger.lower() for m in x.events if m.type == "statement"}
+    assert not words & {"claims", "state"}

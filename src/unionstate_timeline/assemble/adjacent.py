@@ -19,16 +19,19 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
+from ..patterns import load_json_data
 from .across import Joiner, contradict, types_fit
 from .clusters import Cluster
 from .evidence import Bag, agreement, bag, config, named_alike
+
+_CLOCK = r"\d{1,2}[:.]\d{2}"  # a clock time: "23:40", "6.10"
 
 
 @lru_cache(maxsize=1)
 def _edge() -> re.Pattern[str]:
     """A clock time or a word for the edge of a day (patterns/merging.json `day_edge_cues`)."""
     words = "|".join(re.escape(w) for w in config()["day_edge_cues"])
-    return re.compile(rf"\b(?:\d{{1,2}}[:.]\d{{2}}|{words})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{_CLOCK}|{words})\b", re.IGNORECASE)
 
 
 def _day(c: Cluster) -> date | None:
@@ -53,15 +56,13 @@ def _uncertain(c: Cluster) -> bool:
 
 def _weekdays(c: Cluster) -> set[int]:
     """The weekdays the cluster's own date expressions name ("on Tuesday", "Wednesday's")."""
-    from ..temporal.parse import lexicon
-
-    names = lexicon()["weekdays"]
+    names = load_json_data("lexicon.json")["weekdays"]
     return {
         names[w]
         for i in c.items
         if i.when is not None and i.when.text
         for w in re.findall(r"[a-z]+", i.when.text.lower())
-        if w in names and len(w) > 3
+        if w in names and len(w) > 3  # not "sun", "sat", "wed": words of their own
     }
 
 
@@ -77,10 +78,9 @@ def _named_apart(a: Cluster, b: Cluster) -> bool:
 @lru_cache(maxsize=1)
 def _clock() -> re.Pattern[str]:
     """A clock time or a time zone: where two named weekdays may still be one moment."""
-    from ..temporal.parse import lexicon
-
-    zones = "|".join(re.escape(z) for z in [*lexicon()["time_zones"], "local time"])
-    return re.compile(rf"\b(?:\d{{1,2}}[:.]\d{{2}}|{zones})\b", re.IGNORECASE)
+    listed = load_json_data("lexicon.json")["time_zones"]
+    zones = "|".join(re.escape(z) for z in [*listed, "local time"])
+    return re.compile(rf"\b(?:{_CLOCK}|{zones})\b", re.IGNORECASE)
 
 
 def _candidates(
