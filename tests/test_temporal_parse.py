@@ -185,6 +185,26 @@ def test_intervals(text: str, left: dict, right: dict) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("October 6 and 9, 2011", {"year": 2011, "month": 10, "day": 6}),
+        ("July 12 and 20", {"month": 7, "day": 12}),
+    ],
+)
+def test_conjoined_days_are_not_an_interval(text: str, first: dict) -> None:
+    # two days of one month joined by "and" are two dates; the span dates its first day
+    p = _p(text)
+    assert p["kind"] == "date"
+    assert {k: v for k, v in p.items() if k != "kind"} == first
+    assert _p(f"between {text}")["kind"] == "interval"
+
+
+def test_conjoined_years_are_not_an_interval() -> None:
+    assert parse_expression("2004 and 2007") is None
+    assert _p("between 2004 and 2007")["kind"] == "interval"
+
+
+@pytest.mark.parametrize(
     ("text", "amount", "unit", "sign", "base"),
     [
         ("20 years ago", 20, "Y", -1, "dct"),

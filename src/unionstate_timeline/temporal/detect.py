@@ -149,7 +149,7 @@ class TimexDetector:
             candidates += [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
         spans = []
         for span in candidates:
-            trimmed = self._trim(span)
+            trimmed = self._between(self._trim(span))
             # only spans the grammar reads compete for the longest match, so an unreadable
             # model entity ("an hours") never hides a readable one inside it ("hours")
             if trimmed is not None and parse_expression(trimmed.text) is not None:
@@ -211,6 +211,16 @@ class TimexDetector:
             return False
         before = span.doc[span.start - 1]
         return before.like_num or before.tag_ == "NNS" or before.lower_ in self.quantity_words
+
+    @staticmethod
+    def _between(span: Span | None) -> Span | None:
+        """ "between May 3 and 10": a range only with its opener, which then stays in the
+        span; without it "May 3 and 10" names two days and does not parse."""
+        if span is None or span.start == 0 or span.doc[span.start - 1].lower_ != "between":
+            return span
+        if not any(t.lower_ == "and" for t in span) or parse_expression(span.text) is not None:
+            return span
+        return span.doc[span.start - 1 : span.end]
 
     @staticmethod
     def _or_so(span: Span) -> Span:
@@ -299,9 +309,11 @@ class TimexDetector:
                 same_sentence = not any(t.is_sent_start for t in doc[span.start + 1 : nxt.end])
                 if (dash or (word and opened)) and same_sentence:
                     joined = doc[span.start : nxt.end]
-                    parse = parse_expression(joined.text)
+                    # the opener decides what "and" joins: "between May 3 and 10" is a range
+                    said = doc[span.start - 1 : nxt.end] if opened else joined
+                    parse = parse_expression(said.text)
                     if parse is not None and parse["kind"] == "interval":
-                        out.append(joined)
+                        out.append(said if between[0].lower_ == "and" else joined)
                         i += 2
                         continue
             out.append(span)

@@ -280,17 +280,20 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
 
 
 _RANGE = re.compile(
-    r"(?:(?P<opener>from|between)\s+)?(?P<left>.+?)\s*(?:\s(?:to|until|till|through|thru|and)\s|[–—-])"
+    r"(?:(?P<opener>from|between)\s+)?(?P<left>.+?)\s*(?:\s(?P<joiner>to|until|till|through|thru|and)\s|[–—-])"
     r"\s*(?P<right>.+)"
 )
 _DAY_RANGE = re.compile(
-    r"(?P<month>[a-z]+\.?)\s+(?P<d1>\d{1,2})(?:\s*[–—-]\s*|\s+(?:to|through|until|till|and)\s+)"
+    r"(?:(?P<opener>from|between)\s+)?(?P<month>[a-z]+\.?)\s+(?P<d1>\d{1,2})"
+    r"(?:\s*[–—-]\s*|\s+(?P<joiner>to|through|until|till|and)\s+)"
     r"(?P<d2>\d{1,2})(?P<rest>(?:,?\s+\d{4})?)"
 )
 _YEAR_RANGE = re.compile(r"(?P<y1>\d{4})\s*[–—-]\s*(?P<y2>\d{2}|\d{4})")
 
 
-def _interval(text: str) -> Parse | None:
+def _interval(text: str, between: bool = False) -> Parse | None:
+    """An interval's parse; `between` says the text followed "between", the one opener under
+    which "and" joins the endpoints of a range rather than two dates."""
     if m := _YEAR_RANGE.fullmatch(text):
         y1 = int(m["y1"])
         y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
@@ -304,11 +307,17 @@ def _interval(text: str) -> Parse | None:
     if m := _DAY_RANGE.fullmatch(text):
         left = _single(f"{m['month']} {m['d1']}{m['rest']}")
         right = _single(f"{m['month']} {m['d2']}{m['rest']}")
+        # "May 3 and 10, 2015" names two days, never the days between them (only "between
+        # ... and" does): the expression dates its first day, in the year both days share
+        if m["joiner"] == "and" and not (between or m["opener"] == "between"):
+            return left if left and left["kind"] == "date" else None
         if left and right and left["kind"] == right["kind"] == "date":
             return {"kind": "interval", "left": left, "right": right}
     m = _RANGE.fullmatch(text)
     if not m:
         return None
+    if m["joiner"] == "and" and not (between or m["opener"] == "between"):
+        return None  # "2010 and 2012", "Monday and Friday": two dates, not an interval
     left, right = _single(m["left"]), _single(m["right"])
     if not left or not right or left["kind"] != "date" or right["kind"] != "date":
         return None
@@ -334,13 +343,15 @@ def parse_expression(text: str) -> Parse | None:
     first = norm.split(" ", 1)[0]
     # "about five years", "over a week": for a length the leading word is its modifier
     kept = _single(norm) if first in _APPROX_FIRST and norm.count(" ") else None
+    between = first == "between"
     norm = _strip_leading(norm)
     if kept and kept["kind"] in ("duration", "offset"):
         result: Parse | None = kept
     else:
         result = _year_range(norm) or _single(norm)
     if result is None:
-        result = _interval(_DASHES.sub("-", norm) if _YEAR_RANGE.search(norm) else norm)
+        text = _DASHES.sub("-", norm) if _YEAR_RANGE.search(norm) else norm
+        result = _interval(text, between)
     return _clean(result) if result is not None else None
 
 
