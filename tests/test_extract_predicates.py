@@ -119,6 +119,15 @@ def test_extract_predicates_lead_quote_or_plan_is_not_news(tmp_path) -> None:
             "2020-05",
             id="may_the_month_is_not_the_modal",
         ),
+        pytest.param(
+            (
+                "The rowing club lost only twice all year, with a university crew beating it in "
+                "spring and a harbour team proving to be too quick on the river in November."
+            ),
+            "Rowing\n\nPublished: April 20, 2021\n\n",
+            "2020-11",
+            id="infinitival_copula_takes_the_governing_verb_and_its_past",
+        ),
     ],
 )
 def test_extract_predicates_dates_the_predicate(tmp_path, body: str, header: str, expected) -> None:
