@@ -175,6 +175,25 @@ def test_extract_predicates_lead_keeps_its_day_beside_a_dated_subordinate(tmp_pa
     assert "2021-03-06" in dated(found)
 
 
+def test_extract_predicates_lead_keeps_its_day_beside_a_dated_noun_phrase(tmp_path) -> None:
+    body = (
+        "The head of the provincial assembly has issued a statement on the outcome of the "
+        "2020 local elections in the mountain districts."
+    )
+    found = events(tmp_path, body)
+    assert ("2021-03-09", "lead") in {(v, m) for v, m, _ in found}
+    assert "2020" in dated(found)
+
+
+def test_extract_predicates_no_lead_day_when_the_dated_noun_is_the_news(tmp_path) -> None:
+    body = (
+        "The governing party of the small island republic won Sunday's parliamentary vote by a "
+        "wide margin over its three main rivals."
+    )
+    found = events(tmp_path, body)
+    assert not any(m == "lead" for _, m, _ in found)
+
+
 def test_extract_predicates_no_lead_day_beside_a_day_nobody_took(tmp_path) -> None:
     # a day the parse leaves unattached may be the news verb's own: abstain
     body = (
