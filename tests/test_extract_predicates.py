@@ -119,6 +119,15 @@ def test_extract_predicates_lead_quote_or_plan_is_not_news(tmp_path) -> None:
             "2020-05",
             id="may_the_month_is_not_the_modal",
         ),
+        pytest.param(
+            (
+                "The rowing club lost only twice all year, with a university crew beating it in "
+                "spring and a harbour team proving to be too quick on the river in November."
+            ),
+            "Rowing\n\nPublished: April 20, 2021\n\n",
+            "2020-11",
+            id="infinitival_copula_takes_the_governing_verb_and_its_past",
+        ),
     ],
 )
 def test_extract_predicates_dates_the_predicate(tmp_path, body: str, header: str, expected) -> None:
@@ -164,6 +173,25 @@ def test_extract_predicates_lead_keeps_its_day_beside_a_dated_subordinate(tmp_pa
     found = events(tmp_path, body)
     assert ("2021-03-09", "lead") in {(v, m) for v, m, _ in found}
     assert "2021-03-06" in dated(found)
+
+
+def test_extract_predicates_lead_keeps_its_day_beside_a_dated_noun_phrase(tmp_path) -> None:
+    body = (
+        "The head of the provincial assembly has issued a statement on the outcome of the "
+        "2020 local elections in the mountain districts."
+    )
+    found = events(tmp_path, body)
+    assert ("2021-03-09", "lead") in {(v, m) for v, m, _ in found}
+    assert "2020" in dated(found)
+
+
+def test_extract_predicates_no_lead_day_when_the_dated_noun_is_the_news(tmp_path) -> None:
+    body = (
+        "The governing party of the small island republic won Sunday's parliamentary vote by a "
+        "wide margin over its three main rivals."
+    )
+    found = events(tmp_path, body)
+    assert not any(m == "lead" for _, m, _ in found)
 
 
 def test_extract_predicates_no_lead_day_beside_a_day_nobody_took(tmp_path) -> None:

@@ -128,9 +128,32 @@ def lead_undated(
         if m.timex is None:
             continue
         trigger = doc.char_span(m.trigger_start, m.trigger_start + len(m.trigger))
-        if trigger is None or not _subordinate(trigger.root, verb):
+        if trigger is None:
+            return False
+        date = doc.char_span(timexes[m.timex].start, timexes[m.timex].end)
+        if not (_subordinate(trigger.root, verb) or _dated_noun_aside(trigger.root, date, verb)):
             return False
     return True
+
+
+_NOUN_MODIFIERS = ("compound", "amod", "nummod", "nmod", "poss")
+
+
+def _dated_noun_aside(noun: Token, date: Span | None, verb: Token) -> bool:
+    """An event noun dated by its own modifier inside a prepositional phrase of the news verb
+    ("issued a statement on the 2020 elections", "congratulated her on the May 3 vote"): that
+    date is the noun's, and the verb keeps the report's day. Not when the noun is the verb's
+    own argument ("won Sunday's vote"), whose date is the news."""
+    if date is None or noun.pos_ not in ("NOUN", "PROPN") or date.root.head != noun:
+        return False
+    if date.root.dep_ not in _NOUN_MODIFIERS or verb not in noun.ancestors:
+        return False
+    t = noun
+    while t != verb:
+        if t.dep_ == "pobj":
+            return True
+        t = t.head
+    return False
 
 
 def _describes_a_thing(sent: Span, timex: TimexMention) -> bool:

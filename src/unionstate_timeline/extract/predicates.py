@@ -49,7 +49,8 @@ def _is_copula(token: Token) -> bool:
 
 def _through_copula(verb: Token) -> Token | None:
     """The predicate a copula identifies: "the last time they met was on ..." -> met;
-    "It was on Monday that the talks began" -> began; "The election was on Sunday" -> election.
+    "It was on Monday that the talks began" -> began; "The election was on Sunday" -> election;
+    an infinitival copula hands the date to the verb above it ("seemed to be ready in May").
     A copula with nothing eventive ("it was cold on Monday") dates nothing."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
@@ -61,6 +62,9 @@ def _through_copula(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("ccomp", "advcl", "relcl") and child.i > verb.i and child.pos_ in _VERBAL:
             return child
+    governor = verb.head
+    if verb.dep_ == "xcomp" and governor.pos_ == "VERB" and not _is_copula(governor):
+        return governor  # "proved to be too strong in May": the governing verb is dated
     return None
 
 

@@ -96,6 +96,25 @@ def tense_of(token: Token) -> str:
         return "past"
     if tense == ["Pres"]:
         return "present"
+    return _governing_tense(head)
+
+
+_NONFINITE_LINKS = ("xcomp", "conj", "pcomp", "advcl")
+
+
+def _governing_tense(head: Token) -> str:
+    """A tenseless verb form ("proving to be strong in May", "hoping to finish in June") takes
+    the past or future of the finite verb it hangs from; "none" when there is none."""
+    t = head
+    for _ in range(4):
+        if t.dep_ not in _NONFINITE_LINKS or t.head is t or t.tag_ not in ("VB", "VBG"):
+            return "none"
+        t = t.head
+        if t.pos_ == "ADP" and t.head is not t:  # "with X proving ...": the clause above
+            t = t.head
+        if t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VB", "VBG"):
+            found = tense_of(t)
+            return found if found in ("past", "future") else "none"
     return "none"
 
 
