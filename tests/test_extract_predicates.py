@@ -153,6 +153,17 @@ def test_extract_predicates_a_day_before_the_verb_dates_it(tmp_path, body: str) 
     assert not any(m == "lead" for _, m, _ in found)  # the day the text gives, not the report's
 
 
+def test_extract_predicates_an_intention_keeps_its_own_time(tmp_path) -> None:
+    # only a raising verb ("proved to be") hands its past down to the infinitive it governs;
+    # a wish or plan in the past ("wanted to reopen in November") may lie either side of it
+    body = (
+        "The harbour authority wanted to reopen the western pier to ferries in November, "
+        "after repairs to the sea wall."
+    )
+    found = events(tmp_path, body, header="Harbour\n\nPublished: April 20, 2021\n\n")
+    assert "2020-11" not in dated(found)
+
+
 def test_extract_predicates_a_date_inside_the_speaker_dates_no_saying(tmp_path) -> None:
     body = (
         "It was the worst flood in the valley, said the hydrologist, and the highest one "

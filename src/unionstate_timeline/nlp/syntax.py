@@ -103,12 +103,15 @@ _NONFINITE_LINKS = ("xcomp", "conj", "pcomp", "advcl")
 
 
 def _governing_tense(head: Token) -> str:
-    """A tenseless verb form ("proving to be strong in May", "hoping to finish in June") takes
-    the past or future of the finite verb it hangs from; "none" when there is none."""
+    """A tenseless verb form ("proving to be strong in May", "beating them in June") takes the
+    past or future of the finite verb it hangs from, through an infinitive only under a raising
+    verb (patterns/events.json raising_verbs); "none" when there is none."""
     t = head
     for _ in range(4):
         if t.dep_ not in _NONFINITE_LINKS or t.head is t or t.tag_ not in ("VB", "VBG"):
             return "none"
+        if t.dep_ == "xcomp" and t.head.lower_ not in cues()["raising_verbs"]:
+            return "none"  # "hoped to sign in May": an intention's time is its own
         t = t.head
         if t.pos_ == "ADP" and t.head is not t:  # "with X proving ...": the clause above
             t = t.head
