@@ -291,9 +291,13 @@ _DAY_RANGE = re.compile(
 _YEAR_RANGE = re.compile(r"(?P<y1>\d{4})\s*[–—-]\s*(?P<y2>\d{2}|\d{4})")
 
 
-def _interval(text: str, between: bool = False) -> Parse | None:
-    """An interval's parse; `between` says the text followed "between", the one opener under
-    which "and" joins the endpoints of a range rather than two dates."""
+def _two_dates(m: re.Match[str]) -> bool:
+    """ "May 3 and 10", "2010 and 2012": "and" joins the endpoints of a range only after
+    "between"; otherwise it names two dates."""
+    return m["joiner"] == "and" and m["opener"] != "between"
+
+
+def _interval(text: str) -> Parse | None:
     if m := _YEAR_RANGE.fullmatch(text):
         y1 = int(m["y1"])
         y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
@@ -309,14 +313,14 @@ def _interval(text: str, between: bool = False) -> Parse | None:
         right = _single(f"{m['month']} {m['d2']}{m['rest']}")
         # "May 3 and 10, 2015" names two days, never the days between them (only "between
         # ... and" does): the expression dates its first day, in the year both days share
-        if m["joiner"] == "and" and not (between or m["opener"] == "between"):
+        if _two_dates(m):
             return left if left and left["kind"] == "date" else None
         if left and right and left["kind"] == right["kind"] == "date":
             return {"kind": "interval", "left": left, "right": right}
     m = _RANGE.fullmatch(text)
     if not m:
         return None
-    if m["joiner"] == "and" and not (between or m["opener"] == "between"):
+    if _two_dates(m):
         return None  # "2010 and 2012", "Monday and Friday": two dates, not an interval
     left, right = _single(m["left"]), _single(m["right"])
     if not left or not right or left["kind"] != "date" or right["kind"] != "date":
@@ -343,7 +347,6 @@ def parse_expression(text: str) -> Parse | None:
     first = norm.split(" ", 1)[0]
     # "about five years", "over a week": for a length the leading word is its modifier
     kept = _single(norm) if first in _APPROX_FIRST and norm.count(" ") else None
-    between = first == "between"
     norm = _strip_leading(norm)
     if kept and kept["kind"] in ("duration", "offset"):
         result: Parse | None = kept
@@ -351,7 +354,7 @@ def parse_expression(text: str) -> Parse | None:
         result = _year_range(norm) or _single(norm)
     if result is None:
         text = _DASHES.sub("-", norm) if _YEAR_RANGE.search(norm) else norm
-        result = _interval(text, between)
+        result = _interval(text)
     return _clean(result) if result is not None else None
 
 
