@@ -69,3 +69,23 @@ def test_assemble_coarse_year_mention_of_another_happening_stays_apart(tmp_path:
     timeline = build([tmp_path])
     joined = [e for e in timeline.events if {c.doc_id for c in e.citations} >= {"daily", "yearly"}]
     assert joined == []
+
+
+@pytest.mark.model
+def test_assemble_coarse_month_mention_prefers_a_day_a_text_gives(tmp_path: Path) -> None:
+    _write(tmp_path, "daily", "Ferry line opens",
+           "Bluewave has opened its ferry line between Ardenport and Kelso Island, carrying "
+           "340 passengers on the first crossing, the operator said.",
+           "Wednesday, March 10, 2021")  # fmt: skip
+    _write(tmp_path, "weekly", "Ferry news",
+           "Bluewave opened its ferry line between Ardenport and Kelso Island on March 9, "
+           "2021, and 340 passengers made the first crossing.",
+           "Friday, March 12, 2021")  # fmt: skip
+    _write(tmp_path, "monthly", "A busy spring on the water",
+           "Bluewave opened its ferry line between Ardenport and Kelso Island in March 2021, "
+           "and 340 passengers made the first crossing.",
+           "Thursday, April 15, 2021")  # fmt: skip
+    timeline = build([tmp_path])
+    monthly = [e for e in timeline.events if any(c.doc_id == "monthly" for c in e.citations)]
+    assert monthly and monthly[0].when is not None
+    assert monthly[0].when.value == "2021-03-09"  # the day a text gives, not the lead's day

@@ -286,3 +286,22 @@ def test_extract_predicates_a_reporting_word_used_as_a_noun_is_no_statement() ->
     (x,) = extract_documents([make_document("a", "a.txt", text)])
     words = {m.trigger.lower() for m in x.events if m.type == "statement"}
     assert not words & {"claims", "state"}
+
+
+def test_extract_predicates_a_weekday_parsed_as_an_object_dates_the_verb(tmp_path) -> None:
+    body = (
+        "Two hikers were named Thursday in a notice sent by the park office to rangers "
+        "across the valley, after a week of searching the northern trails."
+    )
+    found = events(tmp_path, body)
+    assert any(v == "2021-03-04" and "named" in q for v, _, q in found)
+
+
+def test_extract_predicates_a_fronted_reporting_period_dates_the_results(tmp_path) -> None:
+    body = (
+        "The bakery chain opened four new shops this winter. For 2019, the chain earned "
+        "$2.1 million on sales of $40 million, its owners told the local paper."
+    )
+    assert "2019" in dated(events(tmp_path, body))
+    plan = "The chain budgeted $3 million for 2022, its owners told the local paper."
+    assert "2022" not in dated(events(tmp_path, plan))

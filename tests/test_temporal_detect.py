@@ -192,3 +192,45 @@ def test_temporal_detect_a_name_s_year_is_no_timex() -> None:
         "Two defenders also made the Football Writers Team of the Year as reward for fine seasons."
     )
     assert not [t for t in found if "Year" in t.text]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plan, schedule or expectation held now puts its infinitive's date ahead
+        ("The ferry service is set to resume Monday after repairs.", "2022-05-16"),
+        ("The mill expects to finish the new kiln in January.", "2023-01"),
+        ("The two clubs are to meet again Tuesday in the cup.", "2022-05-17"),
+        # a past hope keeps the old reading: the day may have passed since
+        ("The mayor hoped to open the bridge on Monday.", "2022-05-09"),
+    ],
+)
+def test_tag_a_present_intention_looks_ahead(text: str, expected: str) -> None:
+    from unionstate_timeline.pipeline import tag
+
+    assert [t.value for t in tag(text, dct=date(2022, 5, 12))] == [expected]
+
+
+@pytest.mark.model
+def test_tag_last_quarter_alone_is_the_one_before() -> None:
+    from unionstate_timeline.pipeline import tag
+
+    found = tag("Sales rose in the last quarter, the bakery said.", dct=date(2007, 1, 18))
+    assert [t.value for t in found] == ["2006-Q4"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        ("The mill burned down last Oct. 23, the owners said.", date(1999, 4, 19), "1998-10-23"),
+        ("The ferry sank last June 5, the coast guard said.", date(1999, 6, 9), "1999-06-05"),
+        ("The vote is set for next June 5, the council said.", date(1999, 6, 9), "2000-06-05"),
+        ("The shop opened last Feb. 29, its owner said.", date(2003, 4, 19), "2000-02-29"),
+    ],
+)
+def test_tag_last_or_next_with_a_month_day(text: str, dct: date, expected: str) -> None:
+    from unionstate_timeline.pipeline import tag
+
+    assert [t.value for t in tag(text, dct=dct)] == [expected]

@@ -100,7 +100,7 @@ def test_months_and_years(text: str, expected: dict) -> None:
         ("the first half of the year", {"half": 1, "rel": 0}),
         ("the second half of next year", {"half": 2, "rel": 1}),
         ("H2 2021", {"half": 2, "year": 2021, "rel": 0}),
-        ("the last quarter", {"quarter": -1, "rel": 0}),
+        ("the last quarter of the year", {"quarter": -1, "rel": 0}),
     ],
 )
 def test_coarse_dates(text: str, expected: dict) -> None:
@@ -124,6 +124,8 @@ def test_coarse_dates(text: str, expected: dict) -> None:
         ("the end of this month", "month", 0, "END"),
         ("earlier this year", "year", 0, None),
         ("next weekend", "weekend", 1, None),
+        ("last quarter", "quarter", -1, None),
+        ("the last quarter", "quarter", -1, None),
     ],
 )
 def test_relative_units(text: str, unit: str, rel: int, mod: str | None) -> None:
@@ -344,3 +346,10 @@ def test_normalize_text() -> None:
 
 def test_parse_is_cached() -> None:
     assert parse_expression("December 8, 1999") is parse_expression("December 8, 1999")
+
+
+@pytest.mark.parametrize(
+    "text", ["the last quarter of the year", "the last quarter of 2005", "this year's last quarter"]
+)
+def test_the_last_quarter_of_a_year_is_its_fourth(text: str) -> None:
+    assert _p(text)["quarter"] == -1

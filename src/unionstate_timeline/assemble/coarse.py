@@ -117,6 +117,7 @@ def join_coarse(clusters: list[Cluster]) -> list[Cluster]:
                 if len(block) <= limit:  # a name every story of the year shares tells nothing
                     found.update(block)
         fits: dict[int, tuple[float, list[str]]] = {}
+        told: set[int] = set()
         for j in sorted(found - {i}):
             w, other = clusters[j].when, spans[j]
             if w is None or other is None or not _within(other, span):
@@ -137,6 +138,10 @@ def join_coarse(clusters: list[Cluster]) -> list[Cluster]:
                 root = uf.root(j)
                 if root not in fits or fits[root][0] < score:
                     fits[root] = (score, why)
+                if w.method != "lead":
+                    told.add(root)
+        if told:  # a day some text gives beats a day only the lead convention infers
+            fits = {root: fit for root, fit in fits.items() if root in told}
         if (one := _the_one(fits)) is not None and uf.can_join(i, one):
             uf.join(i, one, {"date", *fits[one][1]})
     return uf.result()

@@ -15,7 +15,7 @@ from ..temporal.parse import parse_expression
 from .events import CALENDAR_KINDS, extract_events
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["extract", "extract_events", "extract_timexes"]
 
@@ -52,6 +52,8 @@ def _relation(span: Span, parse: dict[str, Any], dateline: tuple[int, int]) -> s
         return None
     prev = span.doc[span.start - 1]
     if prev.lower_ == "for" and prev.head.lower_ not in cues()["scheduling_words"]:
+        if _reporting_period(prev, span):
+            return None  # "For 1988, the company earned ...": the period the results fell in
         return "FOR"  # "a price for 2020", but "talks scheduled for December 20" is a date
     if set(parse) == {"kind", "year"} and prev.pos_ == "PROPN" and prev.text[:1].isupper():
         return "NAME"  # "Union Resolve 2022", "Zapad 2021": a year in a name
@@ -63,6 +65,18 @@ def _relation(span: Span, parse: dict[str, Any], dateline: tuple[int, int]) -> s
     if prev.lower_ in cues()["noun_period_preps"] and prev.head.pos_ == "NOUN":
         return "FOR"  # "the strategy to 2030", "the programme through 2026"
     return cues()["relational_preps"].get(prev.lower_)  # type: ignore[no-any-return]
+
+
+def _reporting_period(prep: Token, span: Span) -> bool:
+    """A fronted "For <period>," on a past-tense verb frames what happened in that period
+    ("For the quarter, net income rose"); a plan or forecast for a period keeps FOR."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return (
+        prep.is_sent_start is True
+        and after is not None
+        and after.text == ","
+        and prep.head.tag_ in ("VBD", "VBN")
+    )
 
 
 def _tense(span: Span, parse: dict[str, Any]) -> str:

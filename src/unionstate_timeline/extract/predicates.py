@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..nlp.syntax import cues
-from ..patterns import load_json_data
+from ..patterns import lexicon, load_json_data
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -174,11 +174,22 @@ def _climb(root: Token) -> Token | None:
             t = target
             continue
         if head.pos_ in _VERBAL:
-            if t.dep_ in _ARGUMENT_DEPS and t is root:
+            if t.dep_ in _ARGUMENT_DEPS and t is root and not _bare_weekday(root, head):
                 return None
             return _resolve_verb(head)
         t = head
     return None
+
+
+def _bare_weekday(root: Token, verb: Token) -> bool:
+    """A lone weekday the parser took for an object ("were named Thursday", "met Monday") is
+    wire style for the day the verb happened: a weekday is not what news verbs act on."""
+    return (
+        root.dep_ in ("dobj", "oprd")
+        and root.lower_ in lexicon()["weekdays"]
+        and not any(c.dep_ in ("det", "poss", "amod") for c in root.children)
+        and verb.lower_ not in cues()["scheduling_words"]
+    )
 
 
 def _resolve_verb(verb: Token) -> Token | None:

@@ -107,6 +107,8 @@ def _governing_tense(head: Token) -> str:
     past or future of the finite verb it hangs from, through an infinitive only under a raising
     verb (patterns/events.json raising_verbs); "none" when there is none."""
     t = head
+    if t.dep_ == "xcomp" and t.tag_ == "VB" and _present_intention(t.head):
+        return "future"  # "is set to resume Monday", "expects to close in January"
     for _ in range(4):
         if t.dep_ not in _NONFINITE_LINKS or t.head is t or t.tag_ not in ("VB", "VBG"):
             return "none"
@@ -119,6 +121,17 @@ def _governing_tense(head: Token) -> str:
             found = tense_of(t)
             return found if found in ("past", "future") else "none"
     return "none"
+
+
+def _present_intention(verb: Token) -> bool:
+    """A plan, schedule or expectation held now (patterns/events.json intention_verbs): its
+    infinitive's date lies ahead. A past one ("hoped to sign in May") may since have passed."""
+    if verb.lower_ not in cues()["intention_verbs"]:
+        return False
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    aux = [a for a in verb.children if a.dep_ in ("aux", "auxpass")]
+    return verb.tag_ in ("VBN", "VBG", "JJ") and any(a.tag_ in ("VBZ", "VBP") for a in aux)
 
 
 def tree_distance(a: Token, b: Token) -> int:

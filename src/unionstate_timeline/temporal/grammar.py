@@ -43,7 +43,9 @@ def rules() -> dict[str, re.Pattern[str]]:
         "iso_compact": r"(?P<year>(?:1[5-9]|2\d)\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)",
         "dmy_num": r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})",
         "mdy_slash": r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})",
-        "mdy": rf"(?:{wd},?\s+)?{mod}{month}\s+{day}(?:,?\s+{year})?{tod}",
+        # "last Oct. 23": the latest such day before the reference, "next June 5" the first after
+        "mdy": rf"(?:{wd},?\s+)?{mod}(?:(?P<drel>last|next|this)\s+)?{month}\s+{day}"
+        rf"(?:,?\s+{year})?{tod}",
         "dmy": rf"(?:{wd},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?{tod}",
         "month": rf"{mod}(?:(?P<mrel>{_alt(list(lx['relative_words']))})\s+)?{month}"
         rf"(?:,?\s+(?:of\s+)?{year}|\s+(?P<yrel>this|last|next)\s+year)?",

@@ -94,6 +94,8 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
                 out["weekday"] = lx["weekdays"][gd["weekday"].lower()]
             if gd.get("tod"):
                 out["tod"] = lx["times_of_day"][gd["tod"].lower()]
+            if gd.get("drel") and not gd.get("year"):
+                out["rel"] = lx["relative_words"][gd["drel"].lower()]
             return out
     if m := g["month"].fullmatch(text):
         return {
@@ -150,6 +152,10 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
     if m := g["quarter"].fullmatch(text):
         n = lx["ordinals"][m["ord"].lower()]
         year = m["year"] or m["year0"]
+        placed = year or m["rel"] or m["rel0"] or m["ago0"] or " of " in text.lower()
+        if m["ord"].lower() == "last" and m["part"].lower() == "quarter" and not placed:
+            # "(the) last quarter" with no year to be the last of: the quarter before this one
+            return {"kind": "date", "rel_unit": "quarter", "rel": -1}
         rel = lx["relative_words"].get((m["rel"] or m["rel0"] or "this").lower(), 0)
         return {
             "kind": "date",

@@ -175,7 +175,9 @@ def _date_value(
                 tail = f"-{day:02d}" if day else ""
                 return f"XXXX-{p['month']:02d}{tail}", "day" if day else "month", "unanchored"
             return _unanchored_part(p), _part_precision(p), "unanchored"
-        if "month" in p and p.get("day"):
+        if "month" in p and p.get("day") and p.get("rel") is not None:
+            year = _relative_day_year(p["month"], p["day"], p["rel"], ref)
+        elif "month" in p and p.get("day"):
             year = _pick_year(p["month"], p["day"], ref, tense, p.get("weekday"))
         elif "year_rel" in p:
             year = ref.year + p["year_rel"]
@@ -207,6 +209,20 @@ def _date_value(
             return f"{year:04d}-{month:02d}-{p['day']:02d}", "day", method
         return f"{year:04d}-{month:02d}", "month", method
     return f"{year:04d}", "year", method
+
+
+def _relative_day_year(month: int, day: int, rel: int, ref: date) -> int:
+    """ "last Oct. 23": the latest such day before the reference; "next June 5": the first one
+    after it; "this June 5": the reference year's."""
+    if not _valid_day(2000, month, day):
+        raise ImpossibleDate(f"no day {day} in month {month}")
+    if rel == 0:
+        return ref.year
+    step = -1 if rel < 0 else 1  # a 29 February may be up to eight years away
+    for year in range(ref.year, ref.year + 9 * step, step):
+        if _valid_day(year, month, day) and (date(year, month, day) - ref).days * step > 0:
+            return year
+    raise ImpossibleDate(f"no day {day} in month {month}")
 
 
 def _relative_month_year(month: int, rel: int, ref: date) -> int:
