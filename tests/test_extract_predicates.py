@@ -305,3 +305,11 @@ def test_extract_predicates_a_fronted_reporting_period_dates_the_results(tmp_pat
     assert "2019" in dated(events(tmp_path, body))
     plan = "The chain budgeted $3 million for 2022, its owners told the local paper."
     assert "2022" not in dated(events(tmp_path, plan))
+
+
+def test_extract_predicates_through_a_date_is_an_end_not_a_time(tmp_path) -> None:
+    body = (
+        "The island ferry subsidy runs through 2026 under the new budget, and the winter "
+        "timetable lasted through March, the harbour office said in its yearly report."
+    )
+    assert not dated(events(tmp_path, body)) & {"2026", "2021-03"}

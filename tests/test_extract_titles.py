@@ -45,6 +45,21 @@ def titles(tmp_path, body: str) -> list[str]:
             "The new bridge opened by the mayor",
             id="participle_takes_its_noun",
         ),
+        pytest.param(
+            "Shareholders of the ferry company responded coolly to Monday's announcement.",
+            "Shareholders of the ferry company responded coolly to the announcement",
+            id="a_possessive_date_leaves_the",
+        ),
+        pytest.param(
+            "Ferry traffic rose 4% in February, the smallest gain in a year, the port said.",
+            "Ferry traffic rose 4%, the smallest gain in a year",
+            id="the_comma_after_a_date_stays_when_words_precede_it",
+        ),
+        pytest.param(
+            "On Monday, the harbour board approved the new ferry timetable.",
+            "The harbour board approved the new ferry timetable",
+            id="a_fronted_date_leaves_with_its_comma",
+        ),
     ],
 )
 def test_titles_say_who_did_what(tmp_path, body: str, expected: str) -> None:
@@ -58,3 +73,10 @@ def test_titles_are_whole_in_the_data(tmp_path) -> None:
     )
     found = titles(tmp_path, body)
     assert any(t.endswith("the fish market and the ferry terminal") for t in found), found
+
+
+def test_titles_a_recurring_month_is_no_date_of_the_event(tmp_path) -> None:
+    body = "Fishermen sail each July from the old harbour to the northern banks, the port said."
+    (tmp_path / "a.txt").write_text(HEADER + body + "\n", encoding="utf-8")
+    events = build([tmp_path]).events
+    assert not [e for e in events if e.when is not None and e.when.value.endswith("-07")]

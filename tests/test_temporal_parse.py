@@ -261,6 +261,8 @@ def test_durations(text: str, amount: int | str, unit: str) -> None:
         ("weekly", "P1W"),
         ("every Monday", "XXXX-WXX-1"),
         ("daily", "P1D"),
+        ("each July", "XXXX-07"),
+        ("every summer", "XXXX-SU"),
     ],
 )
 def test_sets(text: str, value: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Set
 from typing import TYPE_CHECKING
 
 from ..nlp.names import entity_name
@@ -131,28 +132,72 @@ def _who_did_what(trigger: Token, speech: bool) -> list[Token]:
     return tokens
 
 
-def _joined(tokens: list[Token]) -> str:
-    """The tokens' text, with a space where the title skips words of the sentence."""
+def _joined(tokens: list[Token], the: Set[int] = frozenset()) -> str:
+    """The tokens' text, with a space where the title skips words of the sentence; tokens in
+    `the` read "the " (a dropped possessive date's "'s")."""
     parts = []
     for t, nxt in zip(tokens, [*tokens[1:], None], strict=True):
-        gap = nxt is not None and nxt.i != t.i + 1 and not t.whitespace_ and not nxt.is_punct
-        parts.append(t.text + " " if gap else t.text_with_ws)
+        if t.i in the:
+            parts.append("the ")
+            continue
+        if nxt is not None and nxt.i != t.i + 1:  # words skipped: one space, none before a mark
+            parts.append(t.text if nxt.is_punct and not nxt.is_left_punct else t.text + " ")
+        else:
+            parts.append(t.text_with_ws)
     return "".join(parts)
+
+
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_SET_WORDS = {"each", "every"}
+_SETS_OFF = {",", ";", ":", "(", "—", "–", "-"}
+
+
+def _date_words(tokens: list[Token], timex_tokens: set[int]) -> tuple[set[int], set[int]]:
+    """What leaves a title with its dates (which the timeline shows): each date with its
+    preposition ("on Monday"), its "each"/"every", and the comma that set it off when nothing
+    is left before it ("On Monday, the council ..."); a possessive date ("to yesterday's
+    announcement") leaves "the" in place of its "'s". Returns (dropped, made "the")."""
+    doc = tokens[0].doc if tokens else None
+    drop: set[int] = set()
+    the: set[int] = set()
+    if doc is None:
+        return drop, the
+    kept = [t.i for t in tokens]
+    for t in tokens:
+        if t.i not in timex_tokens or t.i - 1 in timex_tokens:
+            continue
+        end = t.i
+        while end + 1 < len(doc) and end + 1 in timex_tokens:
+            end += 1
+        after = doc[end + 1] if end + 1 < len(doc) else None
+        if after is not None and after.text in _POSSESSIVE and after.dep_ == "case":
+            the.add(after.i)  # "yesterday's announcement" -> "the announcement"
+            continue
+        first = t.i
+        if first > 0 and doc[first - 1].pos_ == "ADP" and doc[first - 1].dep_ != "case":
+            first -= 1
+        if first > 0 and doc[first - 1].lower_ in _SET_WORDS:
+            first -= 1
+        drop |= set(range(first, t.i))
+        before = [i for i in kept if i < first and i not in drop and i not in timex_tokens]
+        if (
+            after is not None
+            and after.is_punct
+            and after.text in ",;:"
+            and (not before or doc[before[-1]].text in _SETS_OFF)
+        ):
+            drop.add(after.i)
+    return drop, the
 
 
 def title(trigger: Token, sent: Span, timex_tokens: set[int], speech: bool = False) -> str:
     tokens = list(sent) if not parsed(trigger.doc) else _who_did_what(trigger, speech)
-    drop: set[int] = set()  # beside timex_tokens, a document-wide set never copied per title
-    for t in tokens:
-        if t.i in timex_tokens:
-            if t.i - 1 >= 0 and t.doc[t.i - 1].pos_ == "ADP":
-                drop.add(t.i - 1)
-            if t.i + 1 < len(t.doc) and t.doc[t.i + 1].is_punct and t.i + 1 not in timex_tokens:
-                drop.add(t.i + 1)
+    # beside timex_tokens, a document-wide set never copied per title
+    drop, the = _date_words(tokens, timex_tokens)
     tokens = [t for t in tokens if t.i not in drop and t.i not in timex_tokens]
     while tokens and (tokens[0].lower_ in _TITLE_LEAD or tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
-    text = _joined(tokens).strip(' ,.;:"“”\n')
+    text = _joined(tokens, the).strip(' ,.;:"“”\n')
     text = " ".join(text.split())
     text = strip_dateline(text)
     text = text[:1].upper() + text[1:]

@@ -243,6 +243,10 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
                 "value": f"XXXX-WXX-{lx['weekdays'][m['weekday'].lower()] + 1}",
             }
         return {"kind": "set", "value": f"P{amount}{lx['units'][m['unit'].lower()]}"}
+    if m := g["set_in_year"].fullmatch(text):
+        if m["month"]:
+            return {"kind": "set", "value": f"XXXX-{lx['months'][m['month'].lower()]:02d}"}
+        return {"kind": "set", "value": f"XXXX-{lx['seasons'][m['season'].lower()]}"}
     for name in ("clock_day", "day_clock"):
         if m := g[name].fullmatch(text):
             clock = _clock(m)
