@@ -313,3 +313,20 @@ def test_extract_predicates_through_a_date_is_an_end_not_a_time(tmp_path) -> Non
         "timetable lasted through March, the harbour office said in its yearly report."
     )
     assert not dated(events(tmp_path, body)) & {"2026", "2021-03"}
+
+
+def test_extract_predicates_organizations_are_the_clause_s_arguments(tmp_path) -> None:
+    from unionstate_timeline.models import Document
+    from unionstate_timeline.pipeline import extract_documents
+    from unionstate_timeline.reading.load import iter_documents
+
+    body = (
+        "Microsoft Corp. agreed on Monday to buy LinkedIn Corp. in a deal advised by "
+        "Morgan Stanley."
+    )
+    (tmp_path / "a.txt").write_text(HEADER + body + "\n", encoding="utf-8")
+    docs = [d for d in iter_documents([tmp_path]) if isinstance(d, Document)]
+    [extraction] = list(extract_documents(docs))
+    orgs = {o for m in extraction.events for o in m.organizations}
+    assert "Microsoft Corp" in orgs or "Microsoft Corp." in orgs
+    assert not {o for o in orgs if "Morgan" in o}  # an adjunct's bank is no party

@@ -219,3 +219,26 @@ def test_merge_two_reports_of_one_quarter_told_in_like_words_stay_apart():
         one("b", "Net income fell sharply on weaker sales", "fell"),
     )
     assert len(tl.events) == 2
+
+
+def _with_orgs(doc, orgs: list[str]):
+    extraction, anchored = doc
+    events = [m.model_copy(update={"organizations": orgs}) for m in extraction.events]
+    return extraction.model_copy(update={"events": events}), anchored
+
+
+def test_merge_two_companies_approvals_of_one_day_stay_apart():
+    tl = build(
+        _with_orgs(doc_with("a", [("approval", "1989-11-02", [])]), ["Pacific Harbour Corp."]),
+        _with_orgs(doc_with("b", [("approval", "1989-11-02", [])]), ["Montalto S.p.A."]),
+        doc_with("c", [("approval", "1989-11-02", [])]),  # names none: may join one, not both
+    )
+    assert not [e for e in tl.events if {"a", "b"} <= {c.doc_id for c in e.citations}]
+
+
+def test_merge_one_company_under_two_names_is_one_entry():
+    tl = build(
+        _with_orgs(doc_with("a", [("approval", "1989-11-02", [])]), ["Northwind Corp."]),
+        _with_orgs(doc_with("b", [("approval", "1989-11-02", [])]), ["Northwind"]),
+    )
+    assert len(tl.events) == 1

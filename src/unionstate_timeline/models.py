@@ -286,6 +286,11 @@ class EventMention(_Model):
     status: Status
     actors: list[str] = Field(default_factory=list)
     places: list[str] = Field(default_factory=list)
+    organizations: list[str] = Field(
+        default_factory=list,
+        description="Organisations named in the trigger's clause (companies, clubs, agencies):"
+        " two sources naming none in common tell different happenings.",
+    )
     timex: int | None = Field(None, description="Index of its TimexMention in the document.")
     date_method: str = "explicit"
     sent_start: int

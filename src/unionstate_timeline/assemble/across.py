@@ -45,15 +45,23 @@ def _common_names(bags: Iterable[Bag]) -> frozenset[str]:
 
 
 def contradict(a: Cluster, b: Cluster) -> bool:
-    """Both name who acted (or where) and none in common: two happenings."""
+    """Both name who acted (or where, or the organisations involved) and none in common: two
+    happenings."""
     return bool(
         (a.actors and b.actors and not names_agree(a.actors, b.actors))
+        or organizations_differ(a.organizations, b.organizations)
         or (
             a.places
             and b.places
             and not {_name_key(p) for p in a.places} & {_name_key(p) for p in b.places}
         )
     )
+
+
+def organizations_differ(a: set[str], b: set[str]) -> bool:
+    """Both name organisations that act in the happening, none in common: two companies'
+    approvals, two clubs' wins."""
+    return bool(a and b and not names_agree(a, b))
 
 
 def _key(cluster: Cluster) -> str | None:
@@ -116,6 +124,9 @@ class Joiner:
         self.docs = [set(c.doc_ids) for c in clusters]
         self.types: list[set[str]] = [{str(i.mention.type) for i in c.items} for c in clusters]
         self.why: list[set[str]] = [set(c.merged_on) for c in clusters]
+        # the organisations the joined clusters name, so a chain of joins never links two
+        # companies' happenings through a member that names none
+        self.orgs: list[set[str]] = [set(c.organizations) for c in clusters]
 
     def root(self, i: int) -> int:
         parent = self.parent
@@ -128,6 +139,8 @@ class Joiner:
         ri, rj = self.root(i), self.root(j)
         if ri == rj or not types_fit(self.types[ri], self.types[rj]):
             return False
+        if organizations_differ(self.orgs[ri], self.orgs[rj]):
+            return False
         return same_doc or not self.docs[ri] & self.docs[rj]
 
     def join(self, i: int, j: int, why: set[str]) -> None:
@@ -136,6 +149,7 @@ class Joiner:
         self.docs[ri] |= self.docs[rj]
         self.types[ri] |= self.types[rj]
         self.why[ri] |= self.why[rj] | why
+        self.orgs[ri] |= self.orgs[rj]
 
     def result(self) -> list[Cluster]:
         out: dict[int, Cluster] = {}

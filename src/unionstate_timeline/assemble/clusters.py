@@ -33,6 +33,7 @@ class Cluster:
     _when: When | None = None
     _actors: set[str] = field(default_factory=set)
     _places: set[str] = field(default_factory=set)
+    _orgs: set[str] = field(default_factory=set)
     _docs: set[str] = field(default_factory=set)
     _sents: set[tuple[str, int]] = field(default_factory=set)
 
@@ -47,6 +48,7 @@ class Cluster:
                 self._when = w
             self._actors.update(i.mention.actors)
             self._places.update(i.mention.places)
+            self._orgs.update(i.mention.organizations)
             self._docs.add(i.mention.doc_id)
             self._sents.add((i.mention.doc_id, i.mention.sent_start))
         self._seen = len(self.items)
@@ -66,6 +68,11 @@ class Cluster:
     def places(self) -> set[str]:
         self._sync()
         return self._places
+
+    @property
+    def organizations(self) -> set[str]:
+        self._sync()
+        return self._orgs
 
     @property
     def doc_ids(self) -> set[str]:

@@ -70,7 +70,11 @@ def _disagree(a: Cluster, b: Cluster, bag_a: Bag, bag_b: Bag) -> bool:
         told = other.names | other.words
         return any({stem(w) for w in name_key(p).split()} <= told for p in parties)
 
-    return not (named_in(a.actors | a.places, bag_b) or named_in(b.actors | b.places, bag_a))
+    a_parties, b_parties = (
+        a.actors | a.places | a.organizations,
+        b.actors | b.places | b.organizations,
+    )
+    return not (named_in(a_parties, bag_b) or named_in(b_parties, bag_a))
 
 
 def _the_one(fits: dict[int, tuple[float, list[str]]]) -> int | None:

@@ -23,7 +23,7 @@ from ..models import (
 from ..nlp.names import canonical_people
 from ..patterns import load_json_data
 from ..temporal.values import PRECISION_RANK as RANK
-from .across import join_across
+from .across import join_across, organizations_differ
 from .adjacent import join_adjacent
 from .citations import citation, stable_id
 from .clusters import (
@@ -59,7 +59,13 @@ def _compatible(item: Item, cluster: Cluster) -> bool:
     if actors and cluster.actors and not actors & cluster.actors:
         return False
     places, there = {_place_key(p) for p in item.mention.places}, _place_keys(cluster)
-    return not (places and there and not places & there)
+    if places and there and not places & there:
+        return False
+    # another source naming other organisations tells another happening (one report's own
+    # sentences may name different ones for one event)
+    return item.mention.doc_id in cluster.doc_ids or not organizations_differ(
+        set(item.mention.organizations), cluster.organizations
+    )
 
 
 def _place_key(place: str) -> str:

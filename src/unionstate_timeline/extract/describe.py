@@ -56,11 +56,13 @@ def subject_of(verb: Token) -> Token | None:
 
 def actors_places(
     trigger: Token, sent: Span, people: dict[str, str], speech: bool, typed: bool = True
-) -> tuple[list[str], list[str]]:
+) -> tuple[list[str], list[str], list[str]]:
+    """(actors, places, organisations) of the trigger's clause (a speech verb's: its speaker)."""
     if not parsed(trigger.doc):
         ents = ents_in(sent)
-        return sorted({people.get(e.text, e.text) for e in ents if e.label_ == "PERSON"}), []
+        return sorted({people.get(e.text, e.text) for e in ents if e.label_ == "PERSON"}), [], []
     scope = {t.i for t in clause_tokens(trigger)}
+    head = clause_head(trigger)
     if speech:
         scope = set()
         for verb in [trigger, *trigger.ancestors][:4]:
@@ -68,11 +70,13 @@ def actors_places(
             if subject is not None:
                 scope = {t.i for t in subject.subtree}
                 break
-    actors, parties, places = set(), set(), set()
+    actors, parties, places, orgs = set(), set(), set(), set()
     for ent in ents_in(sent):
         if ent.root.i not in scope:
             continue
         name = entity_name(ent)
+        if ent.label_ == "ORG" and (speech or _argument_of(ent.root, head)):
+            orgs.add(name)
         if (
             ent.label_ in ("GPE", "LOC", "FAC", "ORG", "NORP")  # the model calls some cities NORP
             and ent.root.head.lower_ in ("in", "at")
@@ -85,7 +89,23 @@ def actors_places(
             parties.add(name)
     # countries as parties are for typed events ("Russia and Belarus signed"); an untyped
     # happening's countries ("a flood north of the capital") are where it happened, not who acted
-    return sorted(actors or (parties if typed else set())), sorted(places)
+    return sorted(actors or (parties if typed else set())), sorted(places), sorted(orgs)
+
+
+_ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "dative", "agent", "attr", "oprd")
+
+
+def _argument_of(token: Token, head: Token) -> bool:
+    """True when token sits in an argument of head (who acted, on what), not in an adjunct
+    ("in New York Stock Exchange trading", "according to the agency")."""
+    t = token
+    for _ in range(12):
+        if t.head.i == head.i:
+            return t.i != head.i and t.dep_ in _ARGUMENTS
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 _FRONTED = ("prep", "advcl", "advmod", "npadvmod", "mark", "punct", "cc", "dep", "intj", "tmod")

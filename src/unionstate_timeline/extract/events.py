@@ -292,11 +292,12 @@ def _lead_event(
     label = own[0].type if own else labels.get((verb.i, verb.i + 1), "other")
     kept = [m for m in out if not (m.sent_start == sent.start_char and m.trigger_start == verb.idx)]
     speech = label in cues()["speech_types"]
-    actors, places = actors_places(verb, sent, people, speech, label != "other")
+    actors, places, orgs = actors_places(verb, sent, people, speech, label != "other")
     mention = EventMention(
         doc_id=document.info.doc_id, type=label, title=title(verb, sent, dated_tokens),
         trigger=verb.text, trigger_start=verb.idx, status="occurred", actors=actors,
-        places=places, timex=None, date_method="lead", sent_start=sent.start_char,
+        places=places, organizations=orgs, timex=None, date_method="lead",
+        sent_start=sent.start_char,
         sent_end=sent_end(sent),
     )  # fmt: skip
     return sorted([*kept, mention], key=lambda m: (m.sent_start, m.trigger_start))
@@ -401,7 +402,7 @@ def _sentence_events(
             continue
         seen.add((label, ti))
         speech = label in c["speech_types"]
-        actors, places = actors_places(span.root, sent, people, speech, label != "other")
+        actors, places, orgs = actors_places(span.root, sent, people, speech, label != "other")
         out.append(
             EventMention(
                 doc_id=document.info.doc_id,
@@ -412,6 +413,7 @@ def _sentence_events(
                 status=status,
                 actors=actors,
                 places=places,
+                organizations=orgs,
                 timex=ti,
                 date_method=method,
                 sent_start=sent.start_char,
