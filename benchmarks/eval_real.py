@@ -167,9 +167,12 @@ def _summary(report: dict[str, Any]) -> dict[str, Any]:
     def f1(s: dict[str, Any] | None) -> str:
         if not s:
             return "n/a"
-        return "/".join(
+        ratios = "/".join(
             "-" if s[k] is None else f"{s[k]:.2f}" for k in ("precision", "recall", "f1")
         )
+        if "tp" not in s:
+            return ratios
+        return f"{ratios} (tp {s['tp']} of {s['predicted']} predicted, {s['gold']} gold)"
 
     rows = {}
     for system in ("project", "baseline"):

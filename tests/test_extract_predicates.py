@@ -330,3 +330,11 @@ def test_extract_predicates_organizations_are_the_clause_s_arguments(tmp_path) -
     orgs = {o for m in extraction.events for o in m.organizations}
     assert "Microsoft Corp" in orgs or "Microsoft Corp." in orgs
     assert not {o for o in orgs if "Morgan" in o}  # an adjunct's bank is no party
+
+
+def test_extract_predicates_a_period_s_bounds_are_no_event(tmp_path) -> None:
+    body = (
+        "The ferry company reported record ticket sales for the quarter ended Feb. 28, "
+        "its chief executive told shareholders at the annual meeting in the port city."
+    )
+    assert "2021-02-28" not in dated(events(tmp_path, body))

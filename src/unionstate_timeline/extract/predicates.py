@@ -82,7 +82,20 @@ def predicate_of(timex: Span) -> Token | None:
     found = _climb(timex.root)
     if found is None or found.lower_ in cues()["pro_verbs"]:
         return None  # "as it did in 2021" stands for another clause's verb
+    if _period_bound(found):
+        return None  # "the quarter ended Sept. 30": the calendar, not a happening
     return found
+
+
+def _period_bound(verb: Token) -> bool:
+    """A verb whose subject is a period of time ("the quarter ended", "the year that began",
+    "the period ending June 30")."""
+    if verb.pos_ not in _VERBAL:
+        return False
+    periods = cues()["period_nouns"]
+    if verb.dep_ in ("acl", "relcl") and verb.head.lower_ in periods:
+        return True
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in periods for c in verb.children)
 
 
 def _compares(token: Token) -> bool:
