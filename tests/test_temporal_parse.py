@@ -282,6 +282,7 @@ def test_sets(text: str, value: str) -> None:
         ("the near future", "FUTURE_REF"),
         ("in the near future", "FUTURE_REF"),
         ("recently", "PAST_REF"),
+        ("previously", "PAST_REF"),
         ("the past", "PAST_REF"),
         ("In the past", "PAST_REF"),
     ],
