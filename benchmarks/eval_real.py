@@ -225,6 +225,9 @@ def main(argv: list[str] | None = None) -> int:
                 gold_dir, raw_dir, problems = _thaw(devdata, out)
                 for p in problems:
                     print(f"warning: {p}", file=sys.stderr)
+                if not any(gold_dir.glob("*.json")):  # every page missing or changed
+                    print(HOW_TO_GET.format(what="pages", path=devdata / "pages", devdata=devdata))
+                    continue
             else:
                 gold_dir, raw_dir = devdata / corpus / "annotated", devdata / corpus / "raw"
                 if not gold_dir.is_dir():
