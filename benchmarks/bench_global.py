@@ -41,7 +41,7 @@ def main() -> None:
 
     from unionstate_timeline.assemble.merge import merge
     from unionstate_timeline.models import DocExtraction
-    from unionstate_timeline.outputs.export import to_json, write_atomic
+    from unionstate_timeline.outputs.export import json_chunks, write_atomic
     from unionstate_timeline.temporal.anchor import anchor_corpus
 
     with args.seeds.open(encoding="utf-8") as f:
@@ -61,7 +61,7 @@ def main() -> None:
     del extractions, anchored
     t = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="unionstate-bench-") as tmp:
-        write_atomic(Path(tmp) / "timeline.json", to_json(timeline))
+        write_atomic(Path(tmp) / "timeline.json", json_chunks(timeline))
     write = time.perf_counter() - t
     out = {
         "docs": n,

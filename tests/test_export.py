@@ -283,3 +283,23 @@ def test_export_cli_errors(timeline_file: Path, tmp_path: Path) -> None:
     assert "broken.json" in result.stderr and "not JSON" in result.stderr
     result = runner.invoke(app, ["export", str(timeline_file), "-o", str(tmp_path / "no" / "x")])
     assert result.exit_code == 5
+
+
+def test_export_json_in_pieces_is_the_same_bytes() -> None:
+    from unionstate_timeline.models import Timeline
+    from unionstate_timeline.outputs.export import json_chunks, to_json
+
+    for timeline in (small_timeline(), Timeline()):
+        whole = timeline.model_dump_json(indent=2) + "\n"
+        assert to_json(timeline) == whole
+        pieces = list(json_chunks(timeline))
+        assert "".join(pieces) == whole
+        if timeline.events:  # one piece per event: the text is never built whole
+            assert len(pieces) > len(timeline.events)
+
+
+def test_export_write_atomic_takes_pieces(tmp_path: Path) -> None:
+    from unionstate_timeline.outputs.export import write_atomic
+
+    write_atomic(tmp_path / "t.json", iter(["{", '"a": 1', "}\n"]))
+    assert (tmp_path / "t.json").read_text(encoding="utf-8") == '{"a": 1}\n'

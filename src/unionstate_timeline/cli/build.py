@@ -91,7 +91,7 @@ def build(
     """
     from rich.console import Console
 
-    from ..outputs.export import to_csv, to_json
+    from ..outputs.export import json_chunks, to_csv
     from ..pipeline import BuildStats
     from ..pipeline import build as run_build
     from ..progress import WRITING, for_stderr
@@ -139,7 +139,8 @@ def build(
             if stats.documents == 0:
                 raise _fail(InputError(", ".join(map(str, paths)), "no readable articles"))
             progress.stage(WRITING)
-            _emit(to_csv(timeline) if fmt is BuildFormat.csv else to_json(timeline), output)
+            # the JSON in pieces: a large timeline's text is never held whole
+            _emit(to_csv(timeline) if fmt is BuildFormat.csv else json_chunks(timeline), output)
     except TimelineError as exc:
         raise _fail(exc) from None
     console.print(summary_line(stats, output), soft_wrap=True, highlight=False, markup=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -59,13 +59,13 @@ class OneLineErrors(TyperGroup):
         sys.exit(rv if isinstance(rv, int) else 0)
 
 
-def write_stdout(text: str) -> None:
+def write_stdout(text: str | Iterable[str]) -> None:
     """Write to stdout; a closed stdout is an output error, a closed pipe (| head) is quiet."""
     out = sys.stdout
     if out is None:
         raise OutputError("stdout is closed")
     try:
-        out.write(text)
+        out.writelines([text] if isinstance(text, str) else text)
         out.flush()
     except BrokenPipeError:
         # Python would report the broken pipe again when it flushes stdout at exit.
@@ -90,7 +90,7 @@ def stdout_console() -> Any:
     return Console()
 
 
-def emit(text: str, output: Path | None) -> None:
+def emit(text: str | Iterable[str], output: Path | None) -> None:
     """Write to stdout, or atomically to `output`."""
     if output is None:
         write_stdout(text)

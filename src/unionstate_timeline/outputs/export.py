@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ContractError, OutputError
+from ..errors import ContractError
+from .atomic import write_atomic
 from .csvs import CLAIM_COLUMNS, EVENT_COLUMNS, JOIN, citations_csv, claims_csv, to_csv
 from .csvs import conflict_text as _conflict_text
 from .present import date_label, doc_ids, number, series_of, type_label, year_of
@@ -31,7 +31,15 @@ if TYPE_CHECKING:  # models (pydantic) load only when used, so --help stays fast
 
     from ..models import Event, Timeline, When
 
-__all__ = ["CLAIM_COLUMNS", "EVENT_COLUMNS", "JOIN", "citations_csv", "claims_csv", "to_csv"]
+__all__ = [
+    "CLAIM_COLUMNS",
+    "EVENT_COLUMNS",
+    "JOIN",
+    "citations_csv",
+    "claims_csv",
+    "to_csv",
+    "write_atomic",
+]
 
 GENERATOR = "unionstate-timeline"
 GENERATOR_COMMENT = f"<!-- generator: {GENERATOR}; an export, not an article -->"
@@ -77,7 +85,27 @@ def extension_mismatch(fmt: Format, path: str | os.PathLike[str]) -> Format | No
 
 def to_json(timeline: Timeline) -> str:
     """The timeline.json contract, indented, with a trailing newline."""
-    return timeline.model_dump_json(indent=2) + "\n"
+    return "".join(json_chunks(timeline))
+
+
+def json_chunks(timeline: Timeline) -> Iterator[str]:
+    """to_json in pieces, one list item at a time: the same bytes as
+    `model_dump_json(indent=2)`, without holding the whole text of a large timeline at once."""
+    names = list(type(timeline).model_fields)
+    yield "{\n"
+    for n, name in enumerate(names):
+        value = getattr(timeline, name)
+        comma = "," if n < len(names) - 1 else ""
+        if isinstance(value, list) and value:
+            yield f'  "{name}": [\n'
+            for k, item in enumerate(value):
+                text = item.model_dump_json(indent=2).replace("\n", "\n    ")
+                yield "    " + text + (",\n" if k < len(value) - 1 else "\n")
+            yield f"  ]{comma}\n"
+        else:  # a scalar or an empty list, as pydantic writes it inside the object
+            whole = timeline.model_dump_json(include={name}, indent=2)
+            yield whole[2:-2] + comma + "\n"
+    yield "}\n"
 
 
 def to_jsonl(timeline: Timeline) -> str:
@@ -378,57 +406,3 @@ def read_timeline(path: str | os.PathLike[str]) -> Timeline:
         raise ContractError(f"{name}: not a timeline.json (nested too deeply)") from None
     except ValidationError as exc:
         raise ContractError(f"{name}: {_validation_reason(exc)}") from None
-
-
-def _mode_for(target: Path) -> int:
-    """Keep an existing file's permissions; a new file gets what a plain open() would give.
-
-    mkstemp creates 0600, which would surprise a user sharing exports.
-    """
-    try:
-        return target.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write text (UTF-8) to path through a temp file in the same folder and os.replace.
-
-    A reader sees the old file or the new one, never half of it; a failed write leaves no temp.
-    A target that is not a regular file (a device, a FIFO) is written in place, never replaced.
-    """
-    import stat
-
-    target = Path(path)
-    try:
-        mode = target.stat().st_mode
-    except OSError:
-        mode = stat.S_IFREG  # not there yet (or not reachable): the atomic path reports it
-    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
-        # a device, FIFO or socket (-o /dev/null): a rename would replace the node itself
-        try:
-            with open(target, "w", encoding="utf-8", newline="") as fh:
-                fh.write(text)
-        except OSError as exc:
-            raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from exc
-        return
-    folder = target.parent if str(target.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, _mode_for(target))
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from exc
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
