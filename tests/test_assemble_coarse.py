@@ -89,3 +89,12 @@ def test_assemble_coarse_month_mention_prefers_a_day_a_text_gives(tmp_path: Path
     monthly = [e for e in timeline.events if any(c.doc_id == "monthly" for c in e.citations)]
     assert monthly and monthly[0].when is not None
     assert monthly[0].when.value == "2021-03-09"  # the day a text gives, not the lead's day
+
+
+def test_assemble_coarse_organizations_agree_with_their_short_names() -> None:
+    from unionstate_timeline.assemble.evidence import organizations_agree
+
+    assert organizations_agree({"NATO"}, {"the North Atlantic Treaty Organization"})
+    assert organizations_agree({"the Fed"}, {"the Federal Reserve"})
+    assert organizations_agree({"GM"}, {"General Motors Corp."})
+    assert not organizations_agree({"Northwind Corp."}, {"Southgate Holdings"})

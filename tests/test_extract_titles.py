@@ -56,6 +56,11 @@ def titles(tmp_path, body: str) -> list[str]:
             id="the_comma_after_a_date_stays_when_words_precede_it",
         ),
         pytest.param(
+            "The harbour board, on Monday, approved the new ferry timetable.",
+            "The harbour board approved the new ferry timetable",
+            id="a_date_between_two_commas_leaves_both",
+        ),
+        pytest.param(
             "On Monday, the harbour board approved the new ferry timetable.",
             "The harbour board approved the new ferry timetable",
             id="a_fronted_date_leaves_with_its_comma",

@@ -242,3 +242,13 @@ def test_merge_one_company_under_two_names_is_one_entry():
         _with_orgs(doc_with("b", [("approval", "1989-11-02", [])]), ["Northwind"]),
     )
     assert len(tl.events) == 1
+
+
+def test_merge_an_organization_and_its_acronym_are_one_party():
+    tl = build(
+        _with_orgs(doc_with("a", [("approval", "1989-11-02", [])]), ["NATO"]),
+        _with_orgs(
+            doc_with("b", [("approval", "1989-11-02", [])]), ["North Atlantic Treaty Organization"]
+        ),
+    )
+    assert len(tl.events) == 1

@@ -201,9 +201,11 @@ def test_temporal_detect_a_name_s_year_is_no_timex() -> None:
         # a plan, schedule or expectation held now puts its infinitive's date ahead
         ("The ferry service is set to resume Monday after repairs.", "2022-05-16"),
         ("The mill expects to finish the new kiln in January.", "2023-01"),
-        ("The two clubs are to meet again Tuesday in the cup.", "2022-05-17"),
         # a past hope keeps the old reading: the day may have passed since
         ("The mayor hoped to open the bridge on Monday.", "2022-05-09"),
+        # a date on a noun of the plan is that noun's own ("the February storm")
+        ("The firm seeks to recover costs from the February storm.", "2022-02"),
+        ("The pilot is to blame for the crash in January.", "2022-01"),
     ],
 )
 def test_tag_a_present_intention_looks_ahead(text: str, expected: str) -> None:
@@ -234,3 +236,15 @@ def test_tag_last_or_next_with_a_month_day(text: str, dct: date, expected: str) 
     from unionstate_timeline.pipeline import tag
 
     assert [t.value for t in tag(text, dct=dct)] == [expected]
+
+
+@pytest.mark.model
+def test_tag_a_quarter_of_something_else_is_no_date() -> None:
+    from unionstate_timeline.pipeline import tag
+
+    text = (
+        "The harbour grew fast in the last quarter century. The visitors led until the last "
+        "quarter of the game. Sales rose in the last quarter of this year."
+    )
+    found = [(t.text, t.value) for t in tag(text, dct=date(2021, 3, 9))]
+    assert found == [("the last quarter of this year", "2021-Q4")]

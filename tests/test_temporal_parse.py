@@ -262,6 +262,7 @@ def test_durations(text: str, amount: int | str, unit: str) -> None:
         ("every Monday", "XXXX-WXX-1"),
         ("daily", "P1D"),
         ("each July", "XXXX-07"),
+        ("each Feb. 14", "XXXX-02-14"),
         ("every summer", "XXXX-SU"),
     ],
 )

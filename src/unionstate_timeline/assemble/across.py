@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from itertools import combinations
 
 from .clusters import Cluster
-from .evidence import Bag, bag, config, named_alike, names_agree
+from .evidence import Bag, bag, config, named_alike, names_agree, organizations_agree
 from .evidence import name_key as _name_key
 
 
@@ -61,7 +61,7 @@ def contradict(a: Cluster, b: Cluster) -> bool:
 def organizations_differ(a: set[str], b: set[str]) -> bool:
     """Both name organisations that act in the happening, none in common: two companies'
     approvals, two clubs' wins."""
-    return bool(a and b and not names_agree(a, b))
+    return bool(a and b and not organizations_agree(a, b))
 
 
 def _key(cluster: Cluster) -> str | None:
@@ -139,7 +139,7 @@ class Joiner:
         ri, rj = self.root(i), self.root(j)
         if ri == rj or not types_fit(self.types[ri], self.types[rj]):
             return False
-        if organizations_differ(self.orgs[ri], self.orgs[rj]):
+        if not same_doc and organizations_differ(self.orgs[ri], self.orgs[rj]):
             return False
         return same_doc or not self.docs[ri] & self.docs[rj]
 

@@ -51,6 +51,29 @@ def names_agree(a: set[str], b: set[str]) -> bool:
     return any(set(k.split()) <= wb for k in ka) or any(set(k.split()) <= wa for k in kb)
 
 
+_LINKS = {"of", "the", "and", "for", "de", "&"}
+
+
+def _short_for(short: str, full: str) -> bool:
+    """One word that abbreviates a longer name: its initials ("NATO", "GM") or its clipped
+    first word ("the Fed" for the Federal Reserve)."""
+    words = full.split()
+    if " " in short or len(words) < 2:
+        return False
+    initials = "".join(w[0] for w in words if w not in _LINKS)
+    return short == initials or (len(short) >= 3 and words[0].startswith(short))
+
+
+def organizations_agree(a: set[str], b: set[str]) -> bool:
+    """names_agree, or one's name abbreviates the other's ("IBM" / "International Business
+    Machines", "the Fed" / "the Federal Reserve")."""
+    if names_agree(a, b):
+        return True
+    ka = {name_key(n) for n in a} - {""}
+    kb = {name_key(n) for n in b} - {""}
+    return any(_short_for(x, y) or _short_for(y, x) for x in ka for y in kb)
+
+
 @dataclass(frozen=True)
 class Bag:
     words: frozenset[str]  # stems (or lexicon classes) of the common words

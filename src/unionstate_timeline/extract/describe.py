@@ -168,15 +168,15 @@ def _joined(tokens: list[Token], the: Set[int] = frozenset()) -> str:
 
 
 _POSSESSIVE = {"'s", "’s", "'", "’"}
-_SET_WORDS = {"each", "every"}
 _SETS_OFF = {",", ";", ":", "(", "—", "–", "-"}
 
 
 def _date_words(tokens: list[Token], timex_tokens: set[int]) -> tuple[set[int], set[int]]:
     """What leaves a title with its dates (which the timeline shows): each date with its
-    preposition ("on Monday"), its "each"/"every", and the comma that set it off when nothing
-    is left before it ("On Monday, the council ..."); a possessive date ("to yesterday's
-    announcement") leaves "the" in place of its "'s". Returns (dropped, made "the")."""
+    preposition ("on Monday"), and the commas that set it off when nothing is left before it
+    ("On Monday, the council ...") or it sat between two ("The council, on Monday, approved");
+    a possessive date ("to yesterday's announcement") leaves "the" in place of its "'s".
+    Returns (dropped, made "the")."""
     doc = tokens[0].doc if tokens else None
     drop: set[int] = set()
     the: set[int] = set()
@@ -196,17 +196,14 @@ def _date_words(tokens: list[Token], timex_tokens: set[int]) -> tuple[set[int], 
         first = t.i
         if first > 0 and doc[first - 1].pos_ == "ADP" and doc[first - 1].dep_ != "case":
             first -= 1
-        if first > 0 and doc[first - 1].lower_ in _SET_WORDS:
-            first -= 1
         drop |= set(range(first, t.i))
         before = [i for i in kept if i < first and i not in drop and i not in timex_tokens]
-        if (
-            after is not None
-            and after.is_punct
-            and after.text in ",;:"
-            and (not before or doc[before[-1]].text in _SETS_OFF)
-        ):
+        if after is None or not after.is_punct or after.text not in ",;:":
+            continue
+        if not before or doc[before[-1]].text in _SETS_OFF:
             drop.add(after.i)
+            if before and doc[before[-1]].text == ",":  # ", on Monday,": both commas go
+                drop.add(before[-1])
     return drop, the
 
 

@@ -52,7 +52,7 @@ def _relation(span: Span, parse: dict[str, Any], dateline: tuple[int, int]) -> s
         return None
     prev = span.doc[span.start - 1]
     if prev.lower_ == "for" and prev.head.lower_ not in cues()["scheduling_words"]:
-        if _reporting_period(prev, span):
+        if _reporting_period(prev, span, parse):
             return None  # "For 1988, the company earned ...": the period the results fell in
         return "FOR"  # "a price for 2020", but "talks scheduled for December 20" is a date
     if set(parse) == {"kind", "year"} and prev.pos_ == "PROPN" and prev.text[:1].isupper():
@@ -67,15 +67,18 @@ def _relation(span: Span, parse: dict[str, Any], dateline: tuple[int, int]) -> s
     return cues()["relational_preps"].get(prev.lower_)  # type: ignore[no-any-return]
 
 
-def _reporting_period(prep: Token, span: Span) -> bool:
-    """A fronted "For <period>," on a past-tense verb frames what happened in that period
-    ("For the quarter, net income rose"); a plan or forecast for a period keeps FOR."""
+def _reporting_period(prep: Token, span: Span, parse: dict[str, Any]) -> bool:
+    """A fronted "For <period>," on a verb of results frames what the period brought ("For
+    1988, the company earned ..."; patterns/events.json result_verbs); a plan, forecast or
+    budget for a period ("For 2022, the board approved a budget") keeps FOR, and so does a
+    period still ahead ("For next year, ...")."""
     after = span.doc[span.end] if span.end < len(span.doc) else None
     return (
         prep.is_sent_start is True
         and after is not None
         and after.text == ","
-        and prep.head.tag_ in ("VBD", "VBN")
+        and prep.head.lower_ in cues()["result_verbs"]
+        and (parse.get("rel") or 0) <= 0
     )
 
 

@@ -92,10 +92,20 @@ def _period_bound(verb: Token) -> bool:
     "the period ending June 30")."""
     if verb.pos_ not in _VERBAL:
         return False
-    periods = cues()["period_nouns"]
-    if verb.dep_ in ("acl", "relcl") and verb.head.lower_ in periods:
+    if verb.dep_ in ("acl", "relcl") and _a_period(verb.head):
         return True
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in periods for c in verb.children)
+    return any(c.dep_ in ("nsubj", "nsubjpass") and _a_period(c) for c in verb.children)
+
+
+def _a_period(noun: Token) -> bool:
+    """A period named as such ("the quarter", "its fiscal year", "the 1988 period"), not an
+    amount of time or of anything ("half of the workers", "years of fighting")."""
+    children = list(noun.children)
+    return (
+        noun.lower_ in cues()["period_nouns"]
+        and any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in children)
+        and not any(c.lower_ == "of" for c in children)
+    )
 
 
 def _compares(token: Token) -> bool:
@@ -195,10 +205,16 @@ def _climb(root: Token) -> Token | None:
 
 
 def _bare_weekday(root: Token, verb: Token) -> bool:
-    """A lone weekday the parser took for an object ("were named Thursday", "met Monday") is
-    wire style for the day the verb happened: a weekday is not what news verbs act on."""
+    """A lone weekday the parser took for an object of a verb that has its object already
+    (a passive: "were named Thursday"; another object: "signed the deal Monday") is wire style
+    for the day the verb happened; "named Sunday as the deadline" acts on the day."""
+    taken = any(
+        c.dep_ in ("auxpass", "nsubjpass") or (c.dep_ == "dobj" and c.i != root.i)
+        for c in verb.children
+    )
     return (
-        root.dep_ in ("dobj", "oprd")
+        taken
+        and root.dep_ in ("dobj", "oprd")
         and root.lower_ in lexicon()["weekdays"]
         and not any(c.dep_ in ("det", "poss", "amod") for c in root.children)
         and verb.lower_ not in cues()["scheduling_words"]

@@ -96,7 +96,18 @@ def tense_of(token: Token) -> str:
         return "past"
     if tense == ["Pres"]:
         return "present"
+    infinitive = head.dep_ == "xcomp" and head.tag_ == "VB"
+    if infinitive and _on_the_verb(token, head) and _present_intention(head.head):
+        return "future"  # "is set to resume Monday", "expects to close in January"
     return _governing_tense(head)
+
+
+def _on_the_verb(token: Token, verb: Token) -> bool:
+    """The date modifies the verb itself ("resume Monday", "close in January"), not one of
+    its nouns ("recover costs from the February storm")."""
+    if token.head.i == verb.i:
+        return True
+    return token.dep_ == "pobj" and token.head.head.i == verb.i
 
 
 _NONFINITE_LINKS = ("xcomp", "conj", "pcomp", "advcl")
@@ -107,8 +118,6 @@ def _governing_tense(head: Token) -> str:
     past or future of the finite verb it hangs from, through an infinitive only under a raising
     verb (patterns/events.json raising_verbs); "none" when there is none."""
     t = head
-    if t.dep_ == "xcomp" and t.tag_ == "VB" and _present_intention(t.head):
-        return "future"  # "is set to resume Monday", "expects to close in January"
     for _ in range(4):
         if t.dep_ not in _NONFINITE_LINKS or t.head is t or t.tag_ not in ("VB", "VBG"):
             return "none"

@@ -186,6 +186,8 @@ class TimexDetector:
         # "three-quarters of the troops": a fraction
         if parse.get("unit") == "Q" and _FRACTION.match(span.text) and after[:1] == ["of"]:
             return True
+        if span[-1].lower_ == "quarter" and self._quarter_of_something(span):
+            return True
         if len(span) == 1 and span[0].lower_ in self.lone and after[:1] != ["."]:
             return True
         before = doc[span.start - 1].lower_ if span.start else ""
@@ -201,6 +203,19 @@ class TimexDetector:
             # address" keep their frequency, as TimeML corpora mark them
             return span[0].lower_ not in self.set_adjectives
         return len(span) == 1 and span[0].tag_ == "MD"  # "May" the modal verb
+
+    @staticmethod
+    def _quarter_of_something(span: Span) -> bool:
+        """ "the last quarter century", "the last quarter of the game": a quarter of something
+        other than a year ("of 1989", "of fiscal 1989", "of this year" stay quarters)."""
+        doc = span.doc
+        nxt = list(doc[span.end : span.end + 4])
+        if nxt[:1] and nxt[0].lower_ in ("century", "centuries"):
+            return True
+        if not nxt or nxt[0].lower_ != "of":
+            return False
+        yearish = {"year", "fiscal", "this", "last", "next"}
+        return not any(t.like_num or t.lower_ in yearish for t in nxt[1:])
 
     def _is_rate(self, span: Span, parse: dict[str, Any]) -> bool:
         """ "$2 million a year", "four flights a week": "a year" divides a quantity (a rate),

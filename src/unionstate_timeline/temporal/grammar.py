@@ -101,7 +101,7 @@ def rules() -> dict[str, re.Pattern[str]]:
         "recent_units": rf"(?:recent|past)\s+(?P<unit>{_alt(list(lx['units']))})",
         "set": rf"(?:every|each)(?:\s+{num})?\s+(?:{unit}|{wd})",
         # "each July", "every summer": a month or season of every year
-        "set_in_year": rf"(?:every|each)\s+(?:{month}|{season})",
+        "set_in_year": rf"(?:every|each)\s+(?:{month}(?:\s+{day})?|{season})",
         "clock": clock,
         # "10 p.m. Wednesday", "noon EDT Thursday", "Friday, 9:30 a.m."
         "clock_day": rf"{clock},?\s+(?:on\s+)?{wd}",

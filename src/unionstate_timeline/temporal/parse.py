@@ -245,7 +245,9 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
         return {"kind": "set", "value": f"P{amount}{lx['units'][m['unit'].lower()]}"}
     if m := g["set_in_year"].fullmatch(text):
         if m["month"]:
-            return {"kind": "set", "value": f"XXXX-{lx['months'][m['month'].lower()]:02d}"}
+            month = lx["months"][m["month"].lower()]
+            tail = f"-{int(m['day']):02d}" if m["day"] else ""
+            return {"kind": "set", "value": f"XXXX-{month:02d}{tail}"}
         return {"kind": "set", "value": f"XXXX-{lx['seasons'][m['season'].lower()]}"}
     for name in ("clock_day", "day_clock"):
         if m := g[name].fullmatch(text):
