@@ -248,3 +248,11 @@ def test_tag_a_quarter_of_something_else_is_no_date() -> None:
     )
     found = [(t.text, t.value) for t in tag(text, dct=date(2021, 3, 9))]
     assert found == [("the last quarter of this year", "2021-Q4")]
+
+
+@pytest.mark.model
+def test_tag_a_perfect_progressive_looks_back() -> None:
+    from unionstate_timeline.pipeline import tag
+
+    text = "Divers have been searching the bay since shortly after the Oct. 23 collision."
+    assert [t.value for t in tag(text, dct=date(1999, 5, 6))] == ["1998-10-23"]

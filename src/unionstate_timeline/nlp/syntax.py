@@ -94,6 +94,13 @@ def tense_of(token: Token) -> str:
     tense = head.morph.get("Tense", [])
     if tense == ["Past"] or head.tag_ in ("VBD", "VBN"):
         return "past"
+    # "have been searching since the Oct. 23 slaying": a perfect progressive began in the past
+    if (
+        head.tag_ == "VBG"
+        and {a.lower_ for a in aux} >= {"been"}
+        and any(a.lower_ in ("have", "has", "'ve", "'s", "had") for a in aux)
+    ):
+        return "past"
     if tense == ["Pres"]:
         return "present"
     infinitive = head.dep_ == "xcomp" and head.tag_ == "VB"
