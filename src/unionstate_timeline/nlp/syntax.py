@@ -95,11 +95,8 @@ def tense_of(token: Token) -> str:
     if tense == ["Past"] or head.tag_ in ("VBD", "VBN"):
         return "past"
     # "have been searching since the Oct. 23 slaying": a perfect progressive began in the past
-    if (
-        head.tag_ == "VBG"
-        and {a.lower_ for a in aux} >= {"been"}
-        and any(a.lower_ in ("have", "has", "'ve", "'s", "had") for a in aux)
-    ):
+    auxes = {a.lower_ for a in aux}
+    if head.tag_ == "VBG" and "been" in auxes and auxes & {"have", "has", "'ve", "'s", "had"}:
         return "past"
     if tense == ["Pres"]:
         return "present"

@@ -175,14 +175,12 @@ def _date_value(
                 tail = f"-{day:02d}" if day else ""
                 return f"XXXX-{p['month']:02d}{tail}", "day" if day else "month", "unanchored"
             return _unanchored_part(p), _part_precision(p), "unanchored"
-        if "month" in p and p.get("day") and p.get("rel") is not None:
-            year = _relative_day_year(p["month"], p["day"], p["rel"], ref)
+        if "month" in p and p.get("rel") is not None and "year_rel" not in p:
+            year = _relative_month_year(p["month"], p["rel"], ref, p.get("day"))
         elif "month" in p and p.get("day"):
             year = _pick_year(p["month"], p["day"], ref, tense, p.get("weekday"))
         elif "year_rel" in p:
             year = ref.year + p["year_rel"]
-        elif "month" in p and p.get("rel") is not None:
-            year = _relative_month_year(p["month"], p["rel"], ref)
         elif "month" in p:
             year = _pick_month_year(p["month"], ref, tense)
         else:
@@ -211,28 +209,19 @@ def _date_value(
     return f"{year:04d}", "year", method
 
 
-def _relative_day_year(month: int, day: int, rel: int, ref: date) -> int:
-    """ "last Oct. 23": the latest such day before the reference; "next June 5": the first one
-    after it; "this June 5": the reference year's."""
-    if not _valid_day(2000, month, day):
+def _relative_month_year(month: int, rel: int, ref: date, day: int | None = None) -> int:
+    """ "last June" ("last Oct. 23"): the latest June (Oct. 23) before the reference month
+    (day); "next June": the first one after it; "this June": the reference year's."""
+    if day and not _valid_day(2000, month, day):
         raise ImpossibleDate(f"no day {day} in month {month}")
     if rel == 0:
         return ref.year
-    step = -1 if rel < 0 else 1  # a 29 February may be up to eight years away
-    for year in range(ref.year, ref.year + 9 * step, step):
-        if _valid_day(year, month, day) and (date(year, month, day) - ref).days * step > 0:
-            return year
-    raise ImpossibleDate(f"no day {day} in month {month}")
-
-
-def _relative_month_year(month: int, rel: int, ref: date) -> int:
-    """ "last June": the latest June before the reference month; "next June": the first one
-    after it; "this June": the reference year's."""
-    if rel < 0:
-        return ref.year if month < ref.month else ref.year - 1
-    if rel > 0:
-        return ref.year if month > ref.month else ref.year + 1
-    return ref.year
+    there, here = ((month, day), (ref.month, ref.day)) if day else ((month,), (ref.month,))
+    step = -1 if rel < 0 else 1
+    year = ref.year if (there < here if rel < 0 else there > here) else ref.year + step
+    while day and not _valid_day(year, month, day):  # a 29 February: on to a leap year
+        year += step
+    return year
 
 
 def _pick_month_year(month: int, ref: date, tense: str) -> int:
