@@ -94,7 +94,7 @@ def tense_of(token: Token) -> str:
     tense = head.morph.get("Tense", [])
     if tense == ["Past"] or head.tag_ in ("VBD", "VBN"):
         return "past"
-    # "have been searching since the Oct. 23 slaying": a perfect progressive began in the past
+    # "divers have been searching since the May 2 collision": a perfect progressive began earlier
     auxes = {a.lower_ for a in aux}
     if head.tag_ == "VBG" and "been" in auxes and auxes & {"have", "has", "'ve", "'s", "had"}:
         return "past"
