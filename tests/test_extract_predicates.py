@@ -315,18 +315,24 @@ def test_extract_predicates_through_a_date_is_an_end_not_a_time(tmp_path) -> Non
     assert not dated(events(tmp_path, body)) & {"2026", "2021-03"}
 
 
-def test_extract_predicates_organizations_are_the_clause_s_arguments(tmp_path) -> None:
+def _extraction(tmp_path, body: str):
+    """The one document's extraction, through the pipeline's own extract stage."""
     from unionstate_timeline.models import Document
     from unionstate_timeline.pipeline import extract_documents
     from unionstate_timeline.reading.load import iter_documents
 
+    (tmp_path / "a.txt").write_text(HEADER + body + "\n", encoding="utf-8")
+    docs = [d for d in iter_documents([tmp_path]) if isinstance(d, Document)]
+    [extraction] = list(extract_documents(docs))
+    return extraction
+
+
+def test_extract_predicates_organizations_are_the_clause_s_arguments(tmp_path) -> None:
     body = (
         "Microsoft Corp. agreed on Monday to buy LinkedIn Corp. in a deal advised by "
         "Morgan Stanley."
     )
-    (tmp_path / "a.txt").write_text(HEADER + body + "\n", encoding="utf-8")
-    docs = [d for d in iter_documents([tmp_path]) if isinstance(d, Document)]
-    [extraction] = list(extract_documents(docs))
+    extraction = _extraction(tmp_path, body)
     orgs = {o for m in extraction.events for o in m.organizations}
     assert "Microsoft Corp" in orgs or "Microsoft Corp." in orgs
     assert not {o for o in orgs if "Morgan" in o}  # an adjunct's bank is no party
@@ -338,3 +344,15 @@ def test_extract_predicates_a_period_s_bounds_are_no_event(tmp_path) -> None:
         "its chief executive told shareholders at the annual meeting in the port city."
     )
     assert "2021-02-28" not in dated(events(tmp_path, body))
+
+
+def test_extract_predicates_agents_are_the_names_of_who_did_it(tmp_path) -> None:
+    body = (
+        "Harrow Mining Ltd. said on Tuesday that it agreed to sell its copper unit. "
+        "The sale was approved on Wednesday by the Westmark Group board."
+    )
+    extraction = _extraction(tmp_path, body)
+    agents = {m.trigger: m.agents for m in extraction.events}
+    # a pronoun subject of a reported clause stands for the speaker
+    assert any("Harrow" in a for a in agents.get("agreed", agents.get("said", [])))
+    assert any("Westmark" in a for a in agents["approved"])  # a passive's "by" agent

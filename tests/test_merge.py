@@ -186,7 +186,7 @@ def test_merge_a_venue_is_in_its_city():
         doc_with("b", [("meeting", "2021-09-09", [])]),
     )
     assert len(tl.events) == 1  # no places: one event
-    from unionstate_timeline.assemble.merge import _place_key
+    from unionstate_timeline.assemble.fits import place_key as _place_key
 
     assert _place_key("the Kremlin") == _place_key("Moscow") == "moscow"
     assert _place_key("St. Petersburg") == _place_key("St Petersburg")
@@ -252,3 +252,74 @@ def test_merge_an_organization_and_its_acronym_are_one_party():
         ),
     )
     assert len(tl.events) == 1
+
+
+def _with(doc, **fields):
+    extraction, anchored = doc
+    events = [m.model_copy(update=fields) for m in extraction.events]
+    return extraction.model_copy(update={"events": events}), anchored
+
+
+def test_merge_two_reports_whose_agents_differ_stay_apart():
+    # two outlets, one day, one kind of event, each naming who did it: two happenings
+    tl = build(
+        _with(doc_with("a", [("agreement", "2023-05-12", [])]), agents=["Harrow Mining Ltd."]),
+        _with(doc_with("b", [("agreement", "2023-05-12", [])]), agents=["Castlemere Foods"]),
+    )
+    assert len(tl.events) == 2
+
+
+def test_merge_a_country_agrees_with_its_adjective_as_an_agent():
+    tl = build(
+        _with(doc_with("a", [("agreement", "2023-05-12", [])]), agents=["Norway", "Iceland"]),
+        _with(
+            doc_with("b", [("agreement", "2023-05-12", [])]),
+            agents=["Norwegian Prime Minister Anna Berg", "Icelandic"],
+        ),
+    )
+    assert len(tl.events) == 1
+
+
+def test_merge_untyped_events_of_two_reports_need_a_party_in_common():
+    # "shares fell" in two reports of one day: a busy day holds many falls
+    def one(doc_id: str, title: str, orgs: list[str]):
+        document = make_document(doc_id, f"{doc_id}.txt", title + ".")
+        mention = EventMention(
+            doc_id=doc_id, type="other", title=title, trigger="fell", status="occurred",
+            actors=[], organizations=orgs, timex=0, sent_start=0, sent_end=len(title) + 1,
+        )  # fmt: skip
+        return (
+            DocExtraction(doc=document, events=[mention]),
+            AnchoredDocument(info=document.info, whens=[when("2023-05-12")]),
+        )
+
+    apart = build(
+        # the model tagged neither company: the capitalised names of the sentences still differ
+        one("a", "Shares of Harrow Mining fell 40 cents in heavy trading", []),
+        one("b", "Shares of Castlemere Foods fell 12 cents in heavy trading", []),
+    )
+    assert len(apart.events) == 2
+    together = build(
+        one("a", "Shares of Harrow fell 40 cents in heavy trading", ["Harrow"]),
+        one("b", "Harrow's stock fell sharply", ["Harrow"]),
+    )
+    assert len(together.events) == 1
+
+
+def test_merge_sentences_naming_different_things_are_two_statements_of_a_day():
+    def one(doc_id: str, quote: str):
+        document = make_document(doc_id, f"{doc_id}.txt", quote)
+        mention = EventMention(
+            doc_id=doc_id, type="statement", title=quote, trigger="said", status="occurred",
+            actors=[], timex=0, sent_start=0, sent_end=len(quote),
+        )  # fmt: skip
+        return (
+            DocExtraction(doc=document, events=[mention]),
+            AnchoredDocument(info=document.info, whens=[when("2023-05-12")]),
+        )
+
+    tl = build(
+        one("a", "The board of Harrow Mining said it plans to close two common share classes."),
+        one("b", "The board of Castlemere Foods said it plans to issue common share warrants."),
+    )
+    assert len(tl.events) == 2

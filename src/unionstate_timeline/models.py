@@ -291,6 +291,11 @@ class EventMention(_Model):
         description="Organisations named in the trigger's clause (companies, clubs, agencies):"
         " two sources naming none in common tell different happenings.",
     )
+    agents: list[str] = Field(
+        default_factory=list,
+        description="The names in the subject of the trigger's clause (who did it): two sources"
+        " whose agents have no name in common tell different happenings.",
+    )
     timex: int | None = Field(None, description="Index of its TimexMention in the document.")
     date_method: str = "explicit"
     sent_start: int

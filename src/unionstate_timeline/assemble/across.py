@@ -18,7 +18,15 @@ from collections.abc import Iterable
 from itertools import combinations
 
 from .clusters import Cluster
-from .evidence import Bag, bag, config, named_alike, names_agree, organizations_agree
+from .evidence import (
+    Bag,
+    agents_differ,
+    bag,
+    config,
+    named_alike,
+    names_agree,
+    organizations_agree,
+)
 from .evidence import name_key as _name_key
 
 
@@ -50,6 +58,7 @@ def contradict(a: Cluster, b: Cluster) -> bool:
     return bool(
         (a.actors and b.actors and not names_agree(a.actors, b.actors))
         or organizations_differ(a.organizations, b.organizations)
+        or agents_differ(a.agents, b.agents)
         or (
             a.places
             and b.places
@@ -80,8 +89,10 @@ def _score(a: Bag, b: Bag, common: frozenset[str], *, strong: bool = False) -> f
     enough_words = words >= cfg["min_shared_words"] or jaccard >= cfg["min_jaccard"]
     if names >= cfg["min_shared_names"] and enough_words:
         return names + words + jaccard
+    named_apart = names == 0 and bool(a.names - common) and bool(b.names - common)
     if (
-        words >= cfg["min_shared_words_without_names"]
+        not named_apart  # both name someone or something, nothing in common: two happenings
+        and words >= cfg["min_shared_words_without_names"]
         and jaccard >= cfg["min_jaccard_without_names"]
     ):
         return words + jaccard
@@ -127,6 +138,7 @@ class Joiner:
         # the organisations the joined clusters name, so a chain of joins never links two
         # companies' happenings through a member that names none
         self.orgs: list[set[str]] = [set(c.organizations) for c in clusters]
+        self.agents: list[set[str]] = [set(c.agents) for c in clusters]
 
     def root(self, i: int) -> int:
         parent = self.parent
@@ -139,7 +151,10 @@ class Joiner:
         ri, rj = self.root(i), self.root(j)
         if ri == rj or not types_fit(self.types[ri], self.types[rj]):
             return False
-        if not same_doc and organizations_differ(self.orgs[ri], self.orgs[rj]):
+        if not same_doc and (
+            organizations_differ(self.orgs[ri], self.orgs[rj])
+            or agents_differ(self.agents[ri], self.agents[rj])
+        ):
             return False
         return same_doc or not self.docs[ri] & self.docs[rj]
 
@@ -150,6 +165,7 @@ class Joiner:
         self.types[ri] |= self.types[rj]
         self.why[ri] |= self.why[rj] | why
         self.orgs[ri] |= self.orgs[rj]
+        self.agents[ri] |= self.agents[rj]
 
     def result(self) -> list[Cluster]:
         out: dict[int, Cluster] = {}

@@ -34,6 +34,7 @@ class Cluster:
     _actors: set[str] = field(default_factory=set)
     _places: set[str] = field(default_factory=set)
     _orgs: set[str] = field(default_factory=set)
+    _agents: set[str] = field(default_factory=set)
     _docs: set[str] = field(default_factory=set)
     _sents: set[tuple[str, int]] = field(default_factory=set)
 
@@ -49,6 +50,7 @@ class Cluster:
             self._actors.update(i.mention.actors)
             self._places.update(i.mention.places)
             self._orgs.update(i.mention.organizations)
+            self._agents.update(i.mention.agents)
             self._docs.add(i.mention.doc_id)
             self._sents.add((i.mention.doc_id, i.mention.sent_start))
         self._seen = len(self.items)
@@ -73,6 +75,12 @@ class Cluster:
     def organizations(self) -> set[str]:
         self._sync()
         return self._orgs
+
+    @property
+    def agents(self) -> set[str]:
+        """The names of who did it, in the subjects of the items' clauses."""
+        self._sync()
+        return self._agents
 
     @property
     def doc_ids(self) -> set[str]:
@@ -167,17 +175,27 @@ def same_happening(item: Item, cluster: Cluster) -> bool:
     coarse = item.when is not None and item.when.precision not in ("day", "week")
     if not coarse and item.mention.doc_id == first.doc_id and _class_meets(item.mention, first):
         return True  # one report: "the March 2 storm" and "the storm hit on March 2"
-    if word_class(first.trigger) == word_class(item.mention.trigger):
-        return (
-            not coarse
-            or bool(
-                set(first.actors + first.places) & set(item.mention.actors + item.mention.places)
-            )
-            or item.mention.doc_id == first.doc_id
+    if item.mention.doc_id not in cluster.doc_ids:
+        # another report's "fell on Friday" is its own happening unless both name a party of it
+        # (a busy day holds many stocks that fell, many who condemned); other evidence across
+        # reports is weighed when clusters are joined across outlets (assemble/across.py)
+        return word_class(first.trigger) == word_class(item.mention.trigger) and _parties_meet(
+            item.mention, cluster
         )
+    if word_class(first.trigger) == word_class(item.mention.trigger):
+        return True
     if coarse and item.mention.doc_id != first.doc_id:
         return False  # two reports' "net income rose" of one quarter: wording alone tells nothing
     return len(content_words(first.title) & content_words(item.mention.title)) >= 2
+
+
+def _parties_meet(mention: EventMention, cluster: Cluster) -> bool:
+    """The mention names a person, place or organisation the cluster's mentions name."""
+    return bool(
+        set(mention.actors) & cluster.actors
+        or set(mention.places) & cluster.places
+        or {o.lower() for o in mention.organizations} & {o.lower() for o in cluster.organizations}
+    )
 
 
 class Blocks:

@@ -74,6 +74,20 @@ def organizations_agree(a: set[str], b: set[str]) -> bool:
     return any(_short_for(x, y) or _short_for(y, x) for x in ka for y in kb)
 
 
+def agents_differ(a: set[str], b: set[str]) -> bool:
+    """Both name who did it and no name is of both (`organizations_agree`); a one-word name
+    agrees with a name holding a word of its stem ("Russia" / "the Russian President")."""
+    if not a or not b or organizations_agree(a, b):
+        return False
+    ka = {name_key(n) for n in a} - {""}
+    kb = {name_key(n) for n in b} - {""}
+    words_a = {stem(w) for k in ka for w in k.split()}
+    words_b = {stem(w) for k in kb for w in k.split()}
+    one_a = {stem(k) for k in ka if " " not in k}
+    one_b = {stem(k) for k in kb if " " not in k}
+    return not (one_a & words_b or one_b & words_a)
+
+
 @dataclass(frozen=True)
 class Bag:
     words: frozenset[str]  # stems (or lexicon classes) of the common words
@@ -103,7 +117,7 @@ def bag(cluster: Cluster) -> Bag:
             w = m.group(0).rstrip("'-")
             if w.lower() in stop or len(w) < 3:
                 continue
-            if w[0].isupper() and n > 0 and w.lower() not in syn:
+            if _a_name(w, n, syn):
                 names.add(w.lower())
             else:
                 words.add(syn.get(w.lower(), stem(w)))
@@ -119,6 +133,25 @@ def bag(cluster: Cluster) -> Bag:
         frozenset(numbers),
         frozenset(core),
         frozenset(every),
+    )
+
+
+def _a_name(word: str, position: int, syn: dict[str, str]) -> bool:
+    return word[0].isupper() and position > 0 and word.lower() not in syn
+
+
+@lru_cache(maxsize=16384)
+def sentence_names(quote: str, date_text: str | None = None) -> frozenset[str]:
+    """The names a sentence gives (its capitalised words past the first, as `bag` takes
+    them), without its date: who and what it is about, whether or not the model tagged them."""
+    if date_text:
+        quote = quote.replace(date_text, " ")
+    stop = set(config()["stopwords"])
+    syn = synonyms()
+    return frozenset(
+        stem(w.lower())
+        for n, m in enumerate(_WORD.finditer(quote))
+        if (w := m.group(0).rstrip("'-")).lower() not in stop and len(w) >= 3 and _a_name(w, n, syn)
     )
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from functools import lru_cache
 
 from ..models import (
     AnchoredDocument,
@@ -21,7 +20,6 @@ from ..models import (
     When,
 )
 from ..nlp.names import canonical_people
-from ..patterns import load_json_data
 from ..temporal.values import PRECISION_RANK as RANK
 from .across import join_across, organizations_differ
 from .adjacent import join_adjacent
@@ -33,18 +31,17 @@ from .clusters import (
     dates_compatible,
     on_the_calendar,
     same_happening,
-    word_class,
     wording,
 )
 from .coarse import join_coarse
-from .evidence import generic_types
+from .evidence import agents_differ
+from .fits import ONE_OFF_TYPES, coarse_fits, place_key, place_keys, same_object
 from .headline import headline_links
 from .series import merge_claims
 
 STATUS_ORDER = {"occurred": 0, "cancelled": 1, "planned": 2, "expected": 3}
 DERIVED_CONFIDENCE = {"via-meeting": 0.85, "reported-same-day": 0.75, "lead": 0.7}
 CONFLICT_DAYS = 7  # two days this close for one signing are a disagreement, not two signings
-ONE_OFF_TYPES = {"treaty_signed", "treaty_in_force"}
 
 
 def _compatible(item: Item, cluster: Cluster) -> bool:
@@ -58,62 +55,17 @@ def _compatible(item: Item, cluster: Cluster) -> bool:
     actors = set(item.mention.actors)
     if actors and cluster.actors and not actors & cluster.actors:
         return False
-    places, there = {_place_key(p) for p in item.mention.places}, _place_keys(cluster)
+    places, there = {place_key(p) for p in item.mention.places}, place_keys(cluster)
     if places and there and not places & there:
         return False
     # another source naming other organisations tells another happening (one report's own
     # sentences may name different ones for one event)
-    return item.mention.doc_id in cluster.doc_ids or not organizations_differ(
-        set(item.mention.organizations), cluster.organizations
-    )
-
-
-def _place_key(place: str) -> str:
-    """ "St. Petersburg" and "St Petersburg" are one place, and a venue is its city (data:
-    patterns/places.json, "the Kremlin" is in Moscow)."""
-    key = " ".join(place.replace(".", " ").lower().split())
-    return str(load_json_data("places.json")["venues"].get(key, key))
-
-
-def _place_keys(cluster: Cluster) -> set[str]:
-    return {_place_key(p) for p in cluster.places}
-
-
-def _coarse_fits(item: Item, cluster: Cluster) -> bool:
-    """A coarser date joins a finer event only from another source that names the same
-    actors or place: "in 2021" in one article and "on 9 September 2021" in another."""
-    same = (
-        cluster.when is not None
-        and item.when is not None
-        and item.when.precision == cluster.when.precision
-    )
-    other_doc = item.mention.doc_id not in cluster.doc_ids
-    shared = bool(
-        set(item.mention.actors) & cluster.actors
-        or {_place_key(p) for p in item.mention.places} & _place_keys(cluster)
-    )
-    # a treaty is signed once: "signed in 1999" is the signing another source dates to the day
-    one_off = item.mention.type in ONE_OFF_TYPES and _shared_words(
-        item.mention.title, cluster.items[0].mention.title, item.mention.trigger
-    )
-    # "held talks on Friday, December 20, their second meeting this month": one sentence
-    same_sentence = (item.mention.doc_id, item.mention.sent_start) in cluster.sentences
-    generic = item.mention.type in generic_types()
-    if same and other_doc and generic and not (shared or _told_alike(item, cluster)):
-        return False  # two sources' statements of one day are one only if they tell one thing
-    return same or same_sentence or (other_doc and (shared or one_off))
-
-
-def _told_alike(item: Item, cluster: Cluster) -> bool:
-    """A mention from another source tells the cluster's happening: predicates of one class
-    ("hit" / "struck") and a word of their sentences in common, or two words of their titles."""
-    first = cluster.items[0]
-    if _shared_words(item.mention.title, first.mention.title, item.mention.trigger):
+    if item.mention.doc_id in cluster.doc_ids:
         return True
-    if word_class(item.mention.trigger) != word_class(first.mention.trigger):
-        return False
-    shared = _words(item.citation.quote) & _words(first.citation.quote)
-    return bool(shared - _words(item.mention.trigger) - _words(first.mention.trigger))
+    return not (
+        organizations_differ(set(item.mention.organizations), cluster.organizations)
+        or agents_differ(set(item.mention.agents), cluster.agents)
+    )
 
 
 def _keys(item: Item) -> set[object]:
@@ -122,7 +74,7 @@ def _keys(item: Item) -> set[object]:
     m = item.mention
     return (
         {("a", a) for a in m.actors}
-        | {("p", _place_key(p)) for p in m.places}
+        | {("p", place_key(p)) for p in m.places}
         | {("s", m.doc_id, m.sent_start)}
     )
 
@@ -149,7 +101,7 @@ def _cluster(items: list[Item]) -> list[Cluster]:
         keys = _keys(item)
         fits = []
         for c in block.candidates(item.when, keys):
-            if _compatible(item, c) and _coarse_fits(item, c):
+            if _compatible(item, c) and coarse_fits(item, c):
                 fits.append(c)
                 if len(fits) == 2:  # two fit: the item joins neither, whichever else fits
                     break
@@ -186,7 +138,7 @@ def _join_conflicts(clusters: list[Cluster]) -> list[tuple[Cluster, list[Conflic
                 and abs((date.fromisoformat(w.start) - date.fromisoformat(hw.start)).days)
                 <= CONFLICT_DAYS
                 and not c.doc_ids & host.doc_ids
-                and _same_object(c, host)
+                and same_object(c, host)
             ):
                 docs = [host.items[0].mention.doc_id, c.items[0].mention.doc_id]
                 conflicts.append(Conflict(field="when", values=[hw.value, w.value], doc_ids=docs))
@@ -196,26 +148,6 @@ def _join_conflicts(clusters: list[Cluster]) -> list[tuple[Cluster, list[Conflic
             out.append((c, []))
             hosts.setdefault(type_, []).append(out[-1])
     return out
-
-
-@lru_cache(maxsize=8192)  # every comparison of a busy day tokenises the same sentences again
-def _words(text: str) -> frozenset[str]:
-    return frozenset({w.lower().strip(".,\"'") for w in text.split() if len(w) > 3})
-
-
-def _shared_words(a: str, b: str, trigger: str) -> bool:
-    """Two titles name the same thing: two content words in common besides the trigger
-    ("signed the union treaty" / "the Treaty on the Union State was signed")."""
-    return len((_words(a) & _words(b)) - _words(trigger)) >= 2
-
-
-def _titles_overlap(a: str, b: str) -> bool:
-    wa, wb = _words(a), _words(b)
-    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.5
-
-
-def _same_object(a: Cluster, b: Cluster) -> bool:
-    return _titles_overlap(a.items[0].mention.title, b.items[0].mention.title)
 
 
 def _status(items: list[Item], when: When | None) -> str:

@@ -92,6 +92,52 @@ def actors_places(
     return sorted(actors or (parties if typed else set())), sorted(places), sorted(orgs)
 
 
+_NAME_POS = ("PROPN",)
+_NAME_ENTS = ("PERSON", "ORG", "GPE", "NORP")
+_NOT_THE_SUBJECT = ("relcl", "acl", "advcl", "ccomp", "appos", "prep")
+
+
+def agents_of(trigger: Token, speech: bool = False) -> list[str]:
+    """Who did it, by name: the proper names of the subject of the trigger's clause (of a
+    passive, its "by" agent). A pronoun subject of a reported clause ("X said it agreed")
+    stands for the speaker, so the verbs above are tried (at most two)."""
+    if not parsed(trigger.doc):
+        return []
+    head = trigger if speech else clause_head(trigger)
+    for verb in [head, *head.ancestors][:3]:
+        by = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        subject = by[0] if by else subject_of(verb)
+        if subject is None:
+            if verb.dep_ in ("xcomp", "conj", "ccomp"):
+                continue  # "agreed to sell": the subject is the governing verb's
+            return []
+        if subject.pos_ == "PRON":
+            continue
+        return _names_in(subject)
+    return []
+
+
+def _names_in(phrase: Token) -> list[str]:
+    """The proper names of a noun phrase, outside its clauses, appositions and prepositional
+    phrases ("Valley Federal Savings", "Cypriot" of "the Cypriot government")."""
+    inside: list[Token] = []
+    stack = [phrase]
+    while stack:
+        t = stack.pop()
+        inside.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in _NOT_THE_SUBJECT and c.tag_ != "POS")
+    names: list[list[str]] = []
+    last = -2
+    for t in sorted(inside, key=lambda t: t.i):
+        if t.pos_ in _NAME_POS or t.ent_type_ in _NAME_ENTS:
+            if t.i == last + 1 and names:
+                names[-1].append(t.text)
+            else:
+                names.append([t.text])
+            last = t.i
+    return sorted({" ".join(n) for n in names})
+
+
 _ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "dative", "agent", "attr", "oprd")
 
 

@@ -19,7 +19,7 @@ from ..nlp.syntax import (
 )
 from ..patterns import matcher_patterns
 from .bysent import by_sentence
-from .describe import actors_places, title
+from .describe import actors_places, agents_of, title
 from .lead import CALENDAR_KINDS, lead_predicate, lead_undated, news_sentences, present_perfect
 from .predicates import inside_subject, predicate_of
 
@@ -294,6 +294,7 @@ def _lead_event(
     speech = label in cues()["speech_types"]
     actors, places, orgs = actors_places(verb, sent, people, speech, label != "other")
     mention = EventMention(
+        agents=agents_of(verb, speech),
         doc_id=document.info.doc_id, type=label, title=title(verb, sent, dated_tokens),
         trigger=verb.text, trigger_start=verb.idx, status="occurred", actors=actors,
         places=places, organizations=orgs, timex=None, date_method="lead",
@@ -414,6 +415,7 @@ def _sentence_events(
                 actors=actors,
                 places=places,
                 organizations=orgs,
+                agents=agents_of(span.root, speech),
                 timex=ti,
                 date_method=method,
                 sent_start=sent.start_char,
