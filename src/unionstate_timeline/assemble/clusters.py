@@ -3,6 +3,7 @@ group of them (`Cluster`), and the index that finds the clusters a date can join
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -35,10 +36,13 @@ class Cluster:
     _places: set[str] = field(default_factory=set)
     _orgs: set[str] = field(default_factory=set)
     _agents: set[str] = field(default_factory=set)
+    _names: set[str] = field(default_factory=set)
     _docs: set[str] = field(default_factory=set)
     _sents: set[tuple[str, int]] = field(default_factory=set)
 
     def _sync(self) -> None:
+        if self._seen == len(self.items):
+            return
         for i in self.items[self._seen :]:
             w = i.when
             if w is not None and (
@@ -51,6 +55,7 @@ class Cluster:
             self._places.update(i.mention.places)
             self._orgs.update(i.mention.organizations)
             self._agents.update(i.mention.agents)
+            self._names.update(item_names(i))
             self._docs.add(i.mention.doc_id)
             self._sents.add((i.mention.doc_id, i.mention.sent_start))
         self._seen = len(self.items)
@@ -83,6 +88,12 @@ class Cluster:
         return self._agents
 
     @property
+    def names(self) -> set[str]:
+        """The stems of the names the items' sentences give (`item_names`)."""
+        self._sync()
+        return self._names
+
+    @property
     def doc_ids(self) -> set[str]:
         self._sync()
         return self._docs
@@ -92,6 +103,50 @@ class Cluster:
         """(doc_id, sentence start) of every item."""
         self._sync()
         return self._sents
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """The words that are evidence of nothing (patterns/merging.json)."""
+    return frozenset(load_json_data("merging.json")["stopwords"])
+
+
+def place_key(place: str) -> str:
+    """ "St. Petersburg" and "St Petersburg" are one place, and a venue is its city (data:
+    patterns/places.json, "the Kremlin" is in Moscow)."""
+    key = " ".join(place.replace(".", " ").lower().split())
+    return str(load_json_data("places.json")["venues"].get(key, key))
+
+
+def a_name(word: str, position: int, syn: dict[str, str]) -> bool:
+    return word[0].isupper() and position > 0 and word.lower() not in syn
+
+
+@lru_cache(maxsize=16384)
+def sentence_names(quote: str, date_text: str | None = None) -> frozenset[str]:
+    """The names a sentence gives (its capitalised words past the first, as `bag` takes
+    them), without its date: who and what it is about, whether or not the model tagged them."""
+    if date_text:
+        quote = quote.replace(date_text, " ")
+    stop = stopwords()
+    syn = synonyms()
+    return frozenset(
+        stem(w.lower())
+        for n, m in enumerate(_WORD.finditer(quote))
+        if (w := m.group(0).rstrip("'-")).lower() not in stop and len(w) >= 3 and a_name(w, n, syn)
+    )
+
+
+def item_names(item: Item) -> frozenset[str]:
+    """The names of the item's sentence with its mention's people and places (stems; "the
+    Kremlin" names Moscow)."""
+    m = item.mention
+    parties = [*m.actors, *(place_key(p) for p in m.places)]
+    words = {stem(w) for p in parties for w in p.lower().split()}
+    return sentence_names(item.citation.quote, item.citation.date_text) | words
 
 
 def dates_compatible(a: When, b: When) -> bool:
@@ -143,10 +198,13 @@ def content_words(title: str) -> frozenset[str]:
     )
 
 
-@lru_cache(maxsize=8192)
+_NOT_ALNUM = re.compile(r"[\W_]+")  # what str.isalnum() rejects
+
+
+@lru_cache(maxsize=65536)
 def wording(quote: str) -> str:
     """A sentence's words, lower-case, without punctuation: what two copies of it share."""
-    return " ".join("".join(ch.lower() if ch.isalnum() else " " for ch in quote).split())
+    return " ".join(_NOT_ALNUM.sub(" ", quote).lower().split())
 
 
 def classes(mention: EventMention) -> tuple[set[str], set[str]]:

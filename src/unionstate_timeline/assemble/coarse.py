@@ -105,9 +105,8 @@ def join_coarse(clusters: list[Cluster]) -> list[Cluster]:
             for k in _keys(bags[i]):
                 index.setdefault((y, k), []).append(i)
     uf = Joiner(clusters)
-    coarse = sorted(
-        (i for i in bags if _rank(clusters[i]) > DAY), key=lambda i: (_rank(clusters[i]), i)
-    )
+    rank = {i: _rank(clusters[i]) for i in bags}  # the clusters do not change until the end
+    coarse = sorted((i for i in bags if rank[i] > DAY), key=lambda i: (rank[i], i))
     for i in coarse:
         c, span = clusters[i], spans[i]
         assert span is not None and c.when is not None
@@ -126,9 +125,7 @@ def join_coarse(clusters: list[Cluster]) -> list[Cluster]:
             w, other = clusters[j].when, spans[j]
             if w is None or other is None or not _within(other, span):
                 continue
-            if _rank(clusters[j]) > _rank(c) or (
-                _rank(clusters[j]) == _rank(c) and w.value != c.when.value
-            ):
+            if rank[j] > rank[i] or (rank[j] == rank[i] and w.value != c.when.value):
                 continue
             if not uf.can_join(i, j) or _disagree(c, clusters[j], bags[i], bags[j]):
                 continue

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..patterns import load_json_data
-from .clusters import Cluster, classes, lexicon_classes, stem, synonyms
+from .clusters import Cluster, a_name, classes, lexicon_classes, stem, stopwords, synonyms
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|billion|million))?")
@@ -99,28 +99,14 @@ class Bag:
 
 def bag(cluster: Cluster) -> Bag:
     """The evidence of every citation of the cluster, without the date words."""
-    stop = set(config()["stopwords"])
-    syn = synonyms()
     words: set[str] = set()
     numbers: set[str] = set()
-    names = {w for n in cluster.actors | cluster.places for w in name_key(n).split()}
+    names = {stem(w) for n in cluster.actors | cluster.places for w in name_key(n).split()}
     for item in cluster.items:
-        quote = item.citation.quote
-        if item.citation.date_text:
-            quote = quote.replace(item.citation.date_text, " ")
-        for m in _NUMBER.finditer(quote):
-            figure = m.group(0).replace(",", "").replace(" ", "")
-            # a year is a date, not a figure; a lone digit ("iPhone 4", "number 2") is no figure
-            if not re.fullmatch(r"(1[89]|20)\d\d|\d", figure):
-                numbers.add(figure)
-        for n, m in enumerate(_WORD.finditer(quote)):
-            w = m.group(0).rstrip("'-")
-            if w.lower() in stop or len(w) < 3:
-                continue
-            if _a_name(w, n, syn):
-                names.add(w.lower())
-            else:
-                words.add(syn.get(w.lower(), stem(w)))
+        w, n, f = _quote_evidence(item.citation.quote, item.citation.date_text)
+        words |= w
+        names |= n
+        numbers |= f
     core: set[str] = set()
     every: set[str] = set()
     for item in cluster.items:
@@ -128,31 +114,36 @@ def bag(cluster: Cluster) -> Bag:
         core |= c
         every |= a
     return Bag(
-        frozenset(words),
-        frozenset(stem(n) for n in names),
-        frozenset(numbers),
-        frozenset(core),
-        frozenset(every),
+        frozenset(words), frozenset(names), frozenset(numbers), frozenset(core), frozenset(every)
     )
 
 
-def _a_name(word: str, position: int, syn: dict[str, str]) -> bool:
-    return word[0].isupper() and position > 0 and word.lower() not in syn
-
-
-@lru_cache(maxsize=16384)
-def sentence_names(quote: str, date_text: str | None = None) -> frozenset[str]:
-    """The names a sentence gives (its capitalised words past the first, as `bag` takes
-    them), without its date: who and what it is about, whether or not the model tagged them."""
+@lru_cache(maxsize=65536)  # a busy corpus compares the same sentences many times
+def _quote_evidence(
+    quote: str, date_text: str | None
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(word stems or lexicon classes, name stems, figures) of one sentence without its date."""
+    stop = stopwords()
+    syn = synonyms()
+    words: set[str] = set()
+    names: set[str] = set()
+    numbers: set[str] = set()
     if date_text:
         quote = quote.replace(date_text, " ")
-    stop = set(config()["stopwords"])
-    syn = synonyms()
-    return frozenset(
-        stem(w.lower())
-        for n, m in enumerate(_WORD.finditer(quote))
-        if (w := m.group(0).rstrip("'-")).lower() not in stop and len(w) >= 3 and _a_name(w, n, syn)
-    )
+    for m in _NUMBER.finditer(quote):
+        figure = m.group(0).replace(",", "").replace(" ", "")
+        # a year is a date, not a figure; a lone digit ("iPhone 4", "number 2") is no figure
+        if not re.fullmatch(r"(1[89]|20)\d\d|\d", figure):
+            numbers.add(figure)
+    for n, m in enumerate(_WORD.finditer(quote)):
+        w = m.group(0).rstrip("'-")
+        if w.lower() in stop or len(w) < 3:
+            continue
+        if a_name(w, n, syn):
+            names.add(stem(w.lower()))
+        else:
+            words.add(syn.get(w.lower(), stem(w)))
+    return frozenset(words), frozenset(names), frozenset(numbers)
 
 
 def named_alike(a: Bag, b: Bag) -> int:

@@ -7,18 +7,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..patterns import load_json_data
-from .clusters import Cluster, Item, stem, word_class
-from .evidence import config, generic_types, organizations_agree, sentence_names
+from .clusters import Cluster, Item, item_names, place_key, stopwords, word_class
+from .evidence import generic_types, organizations_agree
 
 ONE_OFF_TYPES = {"treaty_signed", "treaty_in_force"}
-
-
-def place_key(place: str) -> str:
-    """ "St. Petersburg" and "St Petersburg" are one place, and a venue is its city (data:
-    patterns/places.json, "the Kremlin" is in Moscow)."""
-    key = " ".join(place.replace(".", " ").lower().split())
-    return str(load_json_data("places.json")["venues"].get(key, key))
 
 
 def place_keys(cluster: Cluster) -> set[str]:
@@ -65,19 +57,9 @@ def _parties_differ(item: Item, cluster: Cluster) -> bool:
 def _named_apart(item: Item, cluster: Cluster) -> bool:
     """Both sentences name someone or something (capitalised words, tagged or not), and no
     name is in both."""
-    mine = _names(item)
-    if not mine:
-        return False
-    there = [_names(i) for i in cluster.items]
-    return any(there) and not any(mine & names for names in there)
-
-
-def _names(item: Item) -> frozenset[str]:
-    """The sentence's names with its mention's people and places ("the Kremlin" names Moscow)."""
-    m = item.mention
-    parties = [*m.actors, *(place_key(p) for p in m.places)]
-    words = {stem(w) for p in parties for w in p.lower().split()}
-    return sentence_names(item.citation.quote, item.citation.date_text) | words
+    mine = item_names(item)
+    there = cluster.names
+    return bool(mine and there and not mine & there)
 
 
 def _told_alike(item: Item, cluster: Cluster) -> bool:
@@ -89,18 +71,13 @@ def _told_alike(item: Item, cluster: Cluster) -> bool:
     if word_class(item.mention.trigger) != word_class(first.mention.trigger):
         return False
     shared = _words(item.citation.quote) & _words(first.citation.quote)
-    shared -= _words(item.mention.trigger) | _words(first.mention.trigger) | _stopwords()
+    shared -= _words(item.mention.trigger) | _words(first.mention.trigger) | stopwords()
     return len(shared) >= 2
 
 
 @lru_cache(maxsize=8192)  # every comparison of a busy day tokenises the same sentences again
 def _words(text: str) -> frozenset[str]:
     return frozenset({w.lower().strip(".,\"'") for w in text.split() if len(w) > 3})
-
-
-@lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
-    return frozenset(config()["stopwords"])
 
 
 def _shared_words(a: str, b: str, trigger: str) -> bool:
