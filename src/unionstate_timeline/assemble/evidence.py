@@ -118,7 +118,7 @@ def bag(cluster: Cluster) -> Bag:
     )
 
 
-@lru_cache(maxsize=65536)  # a busy corpus compares the same sentences many times
+@lru_cache(maxsize=16384)  # a busy day compares the same sentences many times
 def _quote_evidence(
     quote: str, date_text: str | None
 ) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
