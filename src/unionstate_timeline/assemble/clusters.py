@@ -248,10 +248,11 @@ def same_happening(item: Item, cluster: Cluster) -> bool:
 
 
 def _parties_meet(mention: EventMention, cluster: Cluster) -> bool:
-    """The mention names a person, place or organisation the cluster's mentions name."""
+    """The mention names a person, place or organisation the cluster's mentions name (places
+    as `place_key` reads them, like every other place comparison of the merge)."""
     return bool(
         set(mention.actors) & cluster.actors
-        or set(mention.places) & cluster.places
+        or {place_key(p) for p in mention.places} & {place_key(p) for p in cluster.places}
         or {o.lower() for o in mention.organizations} & {o.lower() for o in cluster.organizations}
     )
 
