@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .models import DocExtraction, Document, DocumentInfo, Timeline, Timex
 from .progress import ANCHORING, ANNOTATING, MERGING, MODEL, READING
@@ -73,8 +73,7 @@ def extract_documents(
     document (reported through `on_error`) instead of losing the whole batch. `on_stage` is
     told when the model loads and when annotating (re)starts.
     """
-    from .extract.document import extract
-    from .nlp.annotate import annotate, get_nlp
+    from .nlp.annotate import get_nlp
 
     say = on_stage or _silent
 
@@ -94,36 +93,130 @@ def extract_documents(
     if first is None:
         return
     say(MODEL)
-    get_nlp(model)  # loaded once (memoized); annotate below uses the same pipeline
+    get_nlp(model)  # loaded once (memoized); the workers below use the same pipeline
     say(ANNOTATING)
     pending: deque[tuple[Document, DocExtraction | None]] = deque([(first, None)])
 
-    def misses() -> Iterator[str]:
-        yield first.body
+    def misses() -> Iterator[Document]:
+        yield first
         for doc in source:
             hit = lookup(doc)
             pending.append((doc, hit))
             if hit is None:
-                yield doc.body
+                yield doc
 
-    # nlp.pipe keeps order, so each annotated Doc belongs to the oldest pending miss
-    for spacy_doc in annotate(misses(), model=model, batch_size=batch_size, n_process=workers):
+    run = _in_processes if workers > 1 else _in_process
+    # both keep order, so each result belongs to the oldest pending miss
+    for result in run(misses(), model, batch_size, workers):
         while pending[0][1] is not None:
             yield from _done(pending.popleft()[1], progress)
         doc = pending.popleft()[0]
-        try:
-            if isinstance(spacy_doc, Exception):  # annotation failed on this document alone
-                raise spacy_doc
-            extraction = extract(doc, spacy_doc)
-        except Exception as exc:  # the safety net: one bad document must not kill the build
-            if on_error is not None:
-                on_error(doc, exc)
-            extraction = None
-        if extraction is not None and cache is not None:
-            cache.put(extraction)
+        extraction = None
+        if isinstance(result, Exception):  # the safety net: one bad document must not kill
+            if on_error is not None:  # the build
+                on_error(doc, result)
+        else:
+            extraction = result
+            if cache is not None:
+                cache.put(extraction)
         yield from _done(extraction, progress)
     while pending:
         yield from _done(pending.popleft()[1], progress)
+
+
+Outcome = DocExtraction | Exception
+
+
+def _in_process(
+    docs: Iterable[Document], model: str | None, batch_size: int, workers: int = 1
+) -> Iterator[Outcome]:
+    """Annotate (nlp.pipe) and extract each document in this process, in order."""
+    from .extract.document import extract
+    from .nlp.annotate import annotate
+
+    held: deque[Document] = deque()
+
+    def texts() -> Iterator[str]:
+        for doc in docs:
+            held.append(doc)
+            yield doc.body
+
+    for spacy_doc in annotate(texts(), model=model, batch_size=batch_size):
+        doc = held.popleft()
+        try:
+            if isinstance(spacy_doc, Exception):  # annotation failed on this document alone
+                raise spacy_doc
+            yield extract(doc, spacy_doc)
+        except Exception as exc:
+            yield exc
+
+
+def _in_processes(
+    docs: Iterable[Document], model: str | None, batch_size: int, workers: int
+) -> Iterator[Outcome]:
+    """The same in `workers` processes, each annotating and extracting whole batches: only
+    documents go out and extractions come back (no spaCy Doc crosses a process boundary, and
+    this process is free to collect). A bounded number of batches is in flight, so documents
+    stream; results come back in input order."""
+    import multiprocessing
+
+    from .nlp.annotate import interrupt_stops_workers
+
+    methods = multiprocessing.get_all_start_methods()
+    # fork shares the model this process loaded; elsewhere each worker loads its own
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    batches = _batches(docs, batch_size)
+    with (
+        interrupt_stops_workers(workers),
+        context.Pool(workers, initializer=_worker_start, initargs=(model,)) as pool,
+    ):
+        flight: deque[Any] = deque()
+        for batch in batches:
+            flight.append(pool.apply_async(_worker_batch, (batch, model, batch_size)))
+            if len(flight) > 2 * workers:
+                yield from flight.popleft().get()
+        while flight:
+            yield from flight.popleft().get()
+
+
+def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _worker_start(model: str | None) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent
+    from .nlp.annotate import get_nlp
+
+    get_nlp(model)
+
+
+def _worker_batch(batch: list[Document], model: str | None, batch_size: int) -> list[Outcome]:
+    return [
+        x if not isinstance(x, Exception) else _portable(x)
+        for x in _in_process(batch, model, batch_size)
+    ]
+
+
+def _portable(exc: Exception) -> Exception:
+    """An error that survives pickling back to the parent, with the worker's traceback."""
+    import pickle
+    import traceback
+
+    try:
+        pickle.loads(pickle.dumps(exc))
+        exc.add_note("".join(traceback.format_exception(exc)).rstrip())
+        return exc
+    except Exception:
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
 
 
 def _done(extraction: DocExtraction | None, progress: Progress | None) -> Iterator[DocExtraction]:

@@ -47,14 +47,23 @@ def test_hostile_annotate_isolates_each_text(
 
 
 @pytest.mark.model
-def test_hostile_pipeline_skips_only_the_refused_document() -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_hostile_pipeline_skips_only_the_refused_document(workers: int) -> None:
     from unionstate_timeline.pipeline import extract_documents
 
-    docs = [make_document(f"d{i}", f"d{i}.txt", t) for i, t in enumerate([OK, *REFUSED, OK])]
-    failed: list[Document] = []
-    done = list(extract_documents(docs, on_error=lambda d, e: failed.append(d)))
-    assert [x.doc.info.doc_id for x in done] == ["d0", "d3"]
-    assert [d.info.doc_id for d in failed] == ["d1", "d2"]
+    texts = [OK, *REFUSED, OK, OK.replace("2021", "2022")]
+    docs = [make_document(f"d{i}", f"d{i}.txt", t) for i, t in enumerate(texts)]
+    failed: list[tuple[Document, Exception]] = []
+    done = list(
+        extract_documents(
+            docs, workers=workers, batch_size=1, on_error=lambda d, e: failed.append((d, e))
+        )
+    )
+    assert [x.doc.info.doc_id for x in done] == ["d0", "d3", "d4"]
+    assert ["2022" in x.doc.text for x in done] == [False, False, True]
+    assert all(x.events and x.timexes for x in done)
+    assert [d.info.doc_id for d, _ in failed] == ["d1", "d2"]
+    assert all(str(e) for _, e in failed)  # a reason to report, also from a worker process
 
 
 def _timed(nlp, text: str) -> float:  # type: ignore[no-untyped-def]

@@ -39,7 +39,7 @@ def build(
         typer.Option("-f", "--format", help="[default: from -o's extension, else json]"),
     ] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model name or path.")] = None,
-    workers: Annotated[int, typer.Option(min=1, help="Processes for spaCy (n_process).")] = 1,
+    workers: Annotated[int, typer.Option(min=1, help="Processes that annotate and extract.")] = 1,
     strict: Annotated[bool, typer.Option(help="Exit 3 when any file is skipped.")] = False,
     verbose: Annotated[
         bool, typer.Option("-v", "--verbose", help="Show warnings and internal-error details.")

@@ -89,7 +89,7 @@ def annotate(
 
     while True:
         try:
-            with _interrupt_stops_workers(n_process):
+            with interrupt_stops_workers(n_process):
                 for doc in nlp.pipe(feed(), batch_size=batch_size, n_process=n_process):
                     held.popleft()
                     yield doc
@@ -107,7 +107,7 @@ def _one(nlp: Language, text: str) -> Doc | Exception:
 
 
 @contextmanager
-def _interrupt_stops_workers(n_process: int) -> Iterator[None]:
+def interrupt_stops_workers(n_process: int) -> Iterator[None]:
     """Ctrl-C is for the parent: the worker processes of nlp.pipe ignore SIGINT (no traceback
     from each), and the parent stops them before spaCy waits for them to finish their queues,
     so an interrupted build exits 130 like a build with one process."""
