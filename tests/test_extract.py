@@ -61,6 +61,12 @@ def test_extract_negated_plans_are_no_event():
     ]
 
 
+def test_extract_a_refusal_is_an_event_and_negates_only_what_was_refused():
+    found = dated("The port authority refused on Monday to extend the lease.")
+    assert found == [("other", "2019-12-09", "occurred")]
+    assert dated("The port authority did not refuse the lease on Monday.") == []
+
+
 def test_extract_after_a_date_is_not_on_that_date():
     found = dated("They may meet again after December 20.")
     assert ("meeting", "2019-12-20", "expected") not in found

@@ -75,7 +75,8 @@ def status_of(token: Token, when_future: bool) -> tuple[str, bool]:
         words |= {t.lower_ for t in head.children if t.dep_ in ("aux", "auxpass")} & set(
             c["future_aux"] | c["expected_cues"]
         )
-    negated = bool(words & c["negation_cues"])
+    # "refused to order": the refusal negates the order, not itself; "did not refuse" is negated
+    negated = bool((words - {token.lower_}) & c["negation_cues"])
     if words & c["cancelled_cues"] and not negated:
         return "cancelled", False
     if words & c["expected_cues"]:
