@@ -115,19 +115,19 @@ class TimexDetector:
     """spaCy component: sets doc.spans["timex"] to the temporal expressions of the doc."""
 
     def __init__(self, nlp: Language, name: str = "unionstate_timex", use_entities: bool = True):
-        from spacy.matcher import Matcher
+        from .gated import GatedMatcher
 
         self.name = name
         self.use_entities = use_entities
-        self.matcher = Matcher(nlp.vocab, validate=True)
-        for label, patterns in matcher_patterns("temporal.jsonl"):
-            self.matcher.add(label, patterns)
+        self.anchors = anchor_words()
+        self.matcher = GatedMatcher(
+            nlp.vocab, matcher_patterns("temporal.jsonl"), frozenset(self.anchors)
+        )
         lx = lexicon()
         self.strip_leading = {w for w in lx["strip_leading"] if " " not in w} | {"the"}
         self.joiners = set(lx["interval_joiners"])
         self.openers = set(lx["interval_openers"])
         self.months = set(lx["months"])
-        self.anchors = anchor_words()
         self.lone = set(lx["lone_abbreviations"])
         self.approx_kept = set(lx["approx_in_span"])
         self.rel = set(lx["relative_words"])

@@ -1,0 +1,105 @@
+"""A spaCy Matcher split by what each pattern needs, so a stretch of text runs only the patterns
+it can match.
+
+The temporal patterns are many, and most start with optional words and test tokens with regular
+expressions; one Matcher tries every pattern at every token. Each pattern here goes to a group
+keyed by one of its mandatory tokens (those without "OP"), a word from a list (`LOWER`/`TEXT`,
+an exact word or "IN") or a regular expression: the rarest, i.e. a list of time words (months,
+units, "today") before a regular expression, before a list holding function words ("the",
+"of"). A group runs on a stretch only when some token there meets its key, which every match
+of its patterns requires. The matches are those of one Matcher holding every pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+    from spacy.vocab import Vocab
+
+# one condition a stretch must meet: ("words", lower-case words) or ("regex", attr, pattern)
+Need = tuple[Any, ...]
+
+
+def _need(token: dict[str, Any]) -> Need | None:
+    """What a mandatory token spec requires of some token, or None (no usable test)."""
+    for attr in ("LOWER", "TEXT"):
+        spec = token.get(attr)
+        if isinstance(spec, str):
+            return ("words", frozenset({spec.lower()}))
+        if isinstance(spec, dict) and set(spec) == {"IN"}:
+            return ("words", frozenset(str(w).lower() for w in spec["IN"]))
+        if isinstance(spec, dict) and set(spec) == {"REGEX"}:
+            return ("regex", attr, spec["REGEX"])
+    return None
+
+
+def needs(pattern: Sequence[dict[str, Any]]) -> list[Need]:
+    """The conditions every match of the pattern meets, in a canonical order."""
+    found = {n for t in pattern if "OP" not in t and (n := _need(t)) is not None}
+    return sorted(found, key=repr)
+
+
+def key_need(pattern: Sequence[dict[str, Any]], rare: frozenset[str]) -> Need | None:
+    """The pattern's rarest condition (see the module's doc); None when it has none."""
+
+    def rank(n: Need) -> int:
+        if n[0] == "words":
+            return 0 if n[1] <= rare else 2
+        return 1
+
+    found = needs(pattern)
+    return min(found, key=rank) if found else None
+
+
+class GatedMatcher:
+    """Matcher patterns in groups that share their mandatory tokens; call it on a Span."""
+
+    def __init__(
+        self,
+        vocab: Vocab,
+        patterns: Sequence[tuple[str, list[list[dict[str, Any]]]]],
+        rare: frozenset[str] = frozenset(),
+    ):
+        """`rare`: words that carry time by themselves; a list made of them is a good key."""
+        from spacy.matcher import Matcher
+
+        grouped: dict[Need | None, list[tuple[str, list[dict[str, Any]]]]] = {}
+        for label, group in patterns:
+            for pattern in group:
+                grouped.setdefault(key_need(pattern, rare), []).append((label, pattern))
+        self.groups: list[tuple[Need | None, Matcher]] = []
+        for key, members in grouped.items():
+            matcher = Matcher(vocab, validate=True)
+            for label, pattern in members:
+                matcher.add(label, [pattern])
+            self.groups.append((key, matcher))
+        self._by_word: dict[str, list[int]] = {}  # word -> the groups it keys
+        self._by_regex: list[tuple[str, Callable[[str], object], int]] = []
+        self._always: list[int] = []
+        for i, (n, _) in enumerate(self.groups):
+            if n is None:
+                self._always.append(i)
+            elif n[0] == "words":
+                for w in n[1]:
+                    self._by_word.setdefault(w, []).append(i)
+            else:
+                self._by_regex.append((n[1], re.compile(n[2]).search, i))
+
+    def __call__(self, span: Span) -> list[tuple[int, int, int]]:
+        """(match_id, start, end) of every match in span, offsets relative to it, sorted."""
+        lowers = {t.lower_ for t in span}
+        active = set(self._always)
+        for w in lowers:
+            active.update(self._by_word.get(w, ()))
+        texts = {"LOWER": lowers, "TEXT": {t.text for t in span}}
+        for attr, search, i in self._by_regex:
+            if i not in active and any(search(x) for x in texts[attr]):
+                active.add(i)
+        found: list[tuple[int, int, int]] = []
+        for i in sorted(active):
+            found += self.groups[i][1](span)
+        return sorted(set(found), key=lambda m: (m[1], m[2], m[0]))
