@@ -21,6 +21,9 @@ PATTERNS = [
     ("TIME", [[{"TEXT": {"REGEX": "^[0-9]{1,2}$"}}, {"LOWER": "pm"}]]),
     ("REF", [[{"IS_DIGIT": True}, {"LOWER": "days"}, {"LOWER": "ago"}]]),
     ("ANY", [[{"IS_TITLE": True}, {"IS_DIGIT": True}]]),  # no usable key: always runs
+    ("GAP", [[{"LOWER": "talks"}, {"IS_PUNCT": False, "OP": "{0,3}"}, {"LOWER": "ago"}]]),
+    ("RUN", [[{"LOWER": "of"}, {"IS_DIGIT": True, "OP": "+"}]]),
+    ("NOT", [[{"LOWER": "year"}, {"LOWER": "of", "OP": "!"}, {"LOWER": "days"}]]),
 ]  # fmt: skip
 WORDS = ["in", "by", "March", "june", "2021", "1999", "the", "year", "7", "pm", "days", "ago",
          "Monday", "talks", "12", "of"]  # fmt: skip
@@ -45,6 +48,14 @@ def test_gated_matcher_equals_one_matcher(words: list[str], cut: int) -> None:
     span = doc[min(cut, len(doc) - 1) :]
     plain, gated = _plain(PATTERNS), _gated(PATTERNS, frozenset({"march", "june", "year"}))
     assert gated(span) == plain(span)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*WORDS, ",", "."]), min_size=1, max_size=30))
+def test_gated_matcher_on_a_whole_doc_runs_near_its_keys_only(words: list[str]) -> None:
+    doc = spacy.tokens.Doc(NLP.vocab, words=words)
+    gated = GatedMatcher(NLP.vocab, PATTERNS)
+    assert sorted({(s, e) for _, s, e in gated.near_keys(doc)}) == _plain(PATTERNS)(doc[:])
 
 
 def test_gated_matcher_key_is_the_rarest_mandatory_token() -> None:

@@ -33,10 +33,13 @@ NEWS_SENTENCES = 4  # after the lead, how far down a present perfect still tells
 def _event_matchers(vocab: Any) -> tuple[Any, Any]:
     """The trigger patterns of events.jsonl: one-word ones in a PhraseMatcher (a hash lookup
     per token), the others in a Matcher."""
-    from spacy.matcher import Matcher, PhraseMatcher
+    from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc
 
-    words, matcher = PhraseMatcher(vocab, attr="LOWER"), Matcher(vocab, validate=True)
+    from ..temporal.gated import GatedMatcher
+
+    words = PhraseMatcher(vocab, attr="LOWER")
+    others: dict[str, list[list[dict[str, Any]]]] = {}
     for label, patterns in matcher_patterns("events.jsonl"):
         for pattern in patterns:
             only = pattern[0] if len(pattern) == 1 else {}
@@ -47,8 +50,8 @@ def _event_matchers(vocab: Any) -> tuple[Any, Any]:
             ):
                 words.add(label, [Doc(vocab, words=[w]) for w in only["LOWER"]["IN"]])
             else:
-                matcher.add(label, [pattern])
-    return words, matcher
+                others.setdefault(label, []).append(pattern)
+    return words, GatedMatcher(vocab, list(others.items())).near_keys
 
 
 def _in_circumstance(token: Token) -> bool:

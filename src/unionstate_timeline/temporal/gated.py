@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
     from spacy.vocab import Vocab
 
 # one condition a stretch must meet: ("words", lower-case words) or ("regex", attr, pattern)
@@ -43,12 +43,30 @@ def needs(pattern: Sequence[dict[str, Any]]) -> list[Need]:
     return sorted(found, key=repr)
 
 
+def _longest(pattern: Sequence[dict[str, Any]]) -> int | None:
+    """The most tokens a match of the pattern can span; None when unbounded ("+", "*")."""
+    total = 0
+    for t in pattern:
+        op = str(t.get("OP", "1"))
+        if op in ("1", "?", "!"):  # "!" takes a token that does not match
+            total += 1
+        elif m := re.fullmatch(r"\{(\d*)(,?)(\d*)\}", op):  # {n}, {n,m}, {,m}; {n,} unbounded
+            if m[2] and not m[3]:
+                return None
+            total += int(m[3] or m[1])
+        else:
+            return None
+    return total
+
+
 def key_need(pattern: Sequence[dict[str, Any]], rare: frozenset[str]) -> Need | None:
-    """The pattern's rarest condition (see the module's doc); None when it has none."""
+    """The pattern's rarest condition (see the module's doc); None when it has none. Without
+    a list of `rare` words, a list is rare when it holds no English stop word."""
+    from spacy.lang.en.stop_words import STOP_WORDS
 
     def rank(n: Need) -> int:
         if n[0] == "words":
-            return 0 if n[1] <= rare else 2
+            return 0 if (n[1] <= rare if rare else n[1].isdisjoint(STOP_WORDS)) else 2
         return 1
 
     found = needs(pattern)
@@ -72,11 +90,14 @@ class GatedMatcher:
             for pattern in group:
                 grouped.setdefault(key_need(pattern, rare), []).append((label, pattern))
         self.groups: list[tuple[Need | None, Matcher]] = []
+        self.reach: list[int | None] = []  # the longest match of each group (None: unbounded)
         for key, members in grouped.items():
             matcher = Matcher(vocab, validate=True)
             for label, pattern in members:
                 matcher.add(label, [pattern])
             self.groups.append((key, matcher))
+            reach = [_longest(p) for _, p in members]
+            self.reach.append(None if None in reach else max(r for r in reach if r is not None))
         self._by_word: dict[str, list[int]] = {}  # word -> the groups it keys
         self._by_regex: list[tuple[str, Callable[[str], object], int]] = []
         self._always: list[int] = []
@@ -102,4 +123,33 @@ class GatedMatcher:
         found: list[tuple[int, int, int]] = []
         for i in sorted(active):
             found += self.groups[i][1](span)
+        return sorted(set(found), key=lambda m: (m[1], m[2], m[0]))
+
+    def near_keys(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Every match in a whole Doc, each group run only on the stretches around the tokens
+        that meet its key (as far as its longest pattern reaches either side)."""
+        found: list[tuple[int, int, int]] = []
+        lowers = [t.lower_ for t in doc]
+        at: dict[int, list[int]] = {}  # group -> indices of the tokens meeting its key
+        for i, w in enumerate(lowers):
+            if w in self._by_word:
+                for g in self._by_word[w]:
+                    at.setdefault(g, []).append(i)
+        for attr, search, g in self._by_regex:
+            values = lowers if attr == "LOWER" else [t.text for t in doc]
+            at[g] = [i for i, x in enumerate(values) if search(x)]
+        for g, (_, matcher) in enumerate(self.groups):
+            reach = self.reach[g]
+            if g in self._always or reach is None:
+                found += matcher(doc) if g in self._always or at.get(g) else []
+                continue
+            stretches: list[tuple[int, int]] = []
+            for i in at.get(g, ()):
+                a, b = max(i - reach + 1, 0), min(i + reach, len(doc))
+                if stretches and a <= stretches[-1][1]:
+                    stretches[-1] = (stretches[-1][0], b)
+                else:
+                    stretches.append((a, b))
+            for a, b in stretches:
+                found += [(m, a + s, a + e) for m, s, e in matcher(doc[a:b])]
         return sorted(set(found), key=lambda m: (m[1], m[2], m[0]))
