@@ -67,6 +67,13 @@ def test_extract_a_refusal_is_an_event_and_negates_only_what_was_refused():
     assert dated("The port authority did not refuse the lease on Monday.") == []
 
 
+def test_extract_a_possessive_date_after_for_dates_its_noun():
+    # "for" governs the ceremony, not the day: Friday's ceremony is an event on Friday
+    found = dated("The venue for Friday's ceremony was announced by the mayor.")
+    assert ("other", "2019-12-06", "occurred") in found
+    assert dated("The council approved a price for 2020.") == []  # "for 2020" still no date
+
+
 def test_extract_after_a_date_is_not_on_that_date():
     found = dated("They may meet again after December 20.")
     assert ("meeting", "2019-12-20", "expected") not in found

@@ -40,6 +40,9 @@ def _lead_end(text: str) -> int:
     return 0
 
 
+_NOUN_MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "nummod")
+
+
 def _relation(span: Span, parse: dict[str, Any], dateline: tuple[int, int]) -> str | None:
     """How an expression relates to an event in its clause, when not "on that date":
     AFTER/BEFORE ("after December 20"), FOR ("the budget for 2024": a period a thing is
@@ -51,17 +54,16 @@ def _relation(span: Span, parse: dict[str, Any], dateline: tuple[int, int]) -> s
     if span.start == 0:
         return None
     prev = span.doc[span.start - 1]
-    if prev.lower_ == "for" and prev.head.lower_ not in cues()["scheduling_words"]:
+    # "after Thursday's ruling", "for Friday's ceremony": the preposition is the noun's
+    on_noun = span.root.dep_ in _NOUN_MODIFIER_DEPS and span.root.head.pos_ in ("NOUN", "PROPN")
+    if prev.lower_ == "for" and not on_noun and prev.head.lower_ not in cues()["scheduling_words"]:
         if _reporting_period(prev, span, parse):
             return None  # "For 1988, the company earned ...": the period the results fell in
         return "FOR"  # "a price for 2020", but "talks scheduled for December 20" is a date
     if set(parse) == {"kind", "year"} and prev.pos_ == "PROPN" and prev.text[:1].isupper():
         return "NAME"  # "Union Resolve 2022", "Zapad 2021": a year in a name
-    if span.root.dep_ in ("poss", "compound", "amod", "nmod", "nummod") and span.root.head.pos_ in (
-        "NOUN",
-        "PROPN",
-    ):
-        return None  # "after Thursday's ruling": the preposition is the noun's, not the date's
+    if on_noun:
+        return None
     if prev.lower_ in cues()["noun_period_preps"] and prev.head.pos_ == "NOUN":
         return "FOR"  # "the strategy to 2030", "the programme through 2026"
     return cues()["relational_preps"].get(prev.lower_)  # type: ignore[no-any-return]
