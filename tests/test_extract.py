@@ -74,6 +74,14 @@ def test_extract_a_possessive_date_after_for_dates_its_noun():
     assert dated("The council approved a price for 2020.") == []  # "for 2020" still no date
 
 
+def test_extract_a_past_plan_for_a_weekday_takes_the_nearest_one():
+    # told on a Friday: the plan was made before the report, the march may be either side
+    found = dated("Protesters were planning to march on Monday.", dct=date(2019, 12, 13))
+    assert [v for _, v, _ in found] == ["2019-12-16"]
+    found = dated("Protesters were planning to march on Thursday.", dct=date(2019, 12, 13))
+    assert [v for _, v, _ in found] == ["2019-12-12"]
+
+
 def test_extract_after_a_date_is_not_on_that_date():
     found = dated("They may meet again after December 20.")
     assert ("meeting", "2019-12-20", "expected") not in found

@@ -103,6 +103,8 @@ def tense_of(token: Token) -> str:
     infinitive = head.dep_ == "xcomp" and head.tag_ == "VB"
     if infinitive and _on_the_verb(token, head) and _present_intention(head.head):
         return "future"  # "is set to resume Monday", "expects to close in January"
+    if infinitive and _on_the_verb(token, head) and head.head.lower_ in c["intention_verbs"]:
+        return "near"  # "were planning to march on Monday": either side of the report's day
     return _governing_tense(head)
 
 
