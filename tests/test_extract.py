@@ -82,6 +82,18 @@ def test_extract_a_past_plan_for_a_weekday_takes_the_nearest_one():
     assert [v for _, v, _ in found] == ["2019-12-12"]
 
 
+def test_extract_a_date_on_the_planning_verb_is_when_it_was_planned():
+    # told on a Wednesday: "planned on Friday to ..." is last Friday's decision; the date on
+    # the infinitive ("to pay on Friday") is the payment's, ahead
+    dct = date(2019, 12, 11)
+    assert dated("The ministry planned on Friday to pay the claims.", dct) == [
+        ("other", "2019-12-06", "occurred")
+    ]
+    assert [v for _, v, _ in dated("The ministry planned to pay the claims on Friday.", dct)] == [
+        "2019-12-13"
+    ]
+
+
 def test_extract_after_a_date_is_not_on_that_date():
     found = dated("They may meet again after December 20.")
     assert ("meeting", "2019-12-20", "expected") not in found

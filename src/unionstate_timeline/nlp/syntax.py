@@ -80,6 +80,12 @@ def tense_of(token: Token) -> str:
     head = clause_head(token)
     if head is not token:  # "in May", "May 6": the date's own words are not its mood
         words -= {token.lower_, *(c.lower_ for c in token.children)}
+    if (
+        head.tag_ == "VBD"
+        and _on_the_verb(token, head)
+        and any(c.dep_ == "xcomp" for c in head.children)
+    ):
+        words.discard(head.lower_)  # "planned on Friday to pay": the planning was that day
     aux = [ch for ch in head.children if ch.dep_ in ("aux", "auxpass")]
     # "could have won on Sunday", "would have met in May": a modal perfect looks back
     if head.tag_ == "VBN" and any(a.lower_ in ("have", "'ve") for a in aux):
