@@ -94,6 +94,15 @@ def test_extract_a_date_on_the_planning_verb_is_when_it_was_planned():
     ]
 
 
+def test_extract_a_denied_could_looks_back():
+    # "could not be found Wednesday", told on a Thursday: last Wednesday; "could" alone is ahead
+    dct = date(2019, 12, 12)
+    assert [
+        v for _, v, _ in dated("Neither the pilot nor the crew could be found Wednesday.", dct)
+    ] == ["2019-12-11"]
+    assert [v for _, v, _ in dated("The vote could be held on Monday.", dct)] == ["2019-12-16"]
+
+
 def test_extract_after_a_date_is_not_on_that_date():
     found = dated("They may meet again after December 20.")
     assert ("meeting", "2019-12-20", "expected") not in found

@@ -91,6 +91,8 @@ def tense_of(token: Token) -> str:
     if head.tag_ == "VBN" and any(a.lower_ in ("have", "'ve") for a in aux):
         if any(a.tag_ == "MD" for a in aux):
             return "past"
+    if "could" in words and _negated(head):
+        words.discard("could")  # "could not be reached Wednesday": a past inability
     if words & c["future_aux"] or words & c["future_words"]:
         if head is not token and token.dep_ in _ON_A_NOUN and token.head.pos_ in ("NOUN", "PROPN"):
             return "near"  # "the vote Thursday will hurt": the will is the noun's consequence
@@ -112,6 +114,18 @@ def tense_of(token: Token) -> str:
     if infinitive and _on_the_verb(token, head) and head.head.lower_ in c["intention_verbs"]:
         return "near"  # "were planning to march on Monday": either side of the report's day
     return _governing_tense(head)
+
+
+def _negated(verb: Token) -> bool:
+    """ "could not", "never could", "neither he nor they could": the verb's clause is denied."""
+    for child in verb.children:
+        if child.dep_ == "neg" or child.lower_ == "never":
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and any(
+            t.dep_ == "preconj" and t.lower_ == "neither" for t in child.subtree
+        ):
+            return True
+    return False
 
 
 def _on_the_verb(token: Token, verb: Token) -> bool:
