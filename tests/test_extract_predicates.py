@@ -70,6 +70,18 @@ def test_extract_predicates_no_lead_date_without_a_day(tmp_path) -> None:
     assert not any(m == "lead" for _, m, _ in found)
 
 
+def test_extract_predicates_a_lead_state_is_not_news(tmp_path) -> None:
+    # "has become an issue" tells a state, not the day's happening: the report's day goes to
+    # the officials' saying at most, never to the state (whose title would be the flooding)
+    body = (
+        "The flooding of the lower town, which ruined hundreds of homes, has become an issue in "
+        "the mayoral race, say local campaign officials."
+    )
+    (tmp_path / "a.txt").write_text(HEADER + body + "\n", encoding="utf-8")
+    leads = [e for e in build([tmp_path]).events if e.when and e.when.method == "lead"]
+    assert all(e.type == "statement" and "flooding" not in e.title.lower() for e in leads)
+
+
 def test_extract_predicates_lead_quote_or_plan_is_not_news(tmp_path) -> None:
     body = (
         "The government will hold a referendum on the new constitution later in the spring, "
