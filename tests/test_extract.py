@@ -103,6 +103,13 @@ def test_extract_a_denied_could_looks_back():
     assert [v for _, v, _ in dated("The vote could be held on Monday.", dct)] == ["2019-12-16"]
 
 
+def test_extract_a_trigger_word_inside_a_place_name_is_no_event():
+    # "States" of "the United States" is not the verb "states": no statement here
+    assert dated("The ship sailed to the United States in May.") == [
+        ("other", "2019-05", "occurred")
+    ]
+
+
 def test_extract_after_a_date_is_not_on_that_date():
     found = dated("They may meet again after December 20.")
     assert ("meeting", "2019-12-20", "expected") not in found

@@ -54,6 +54,12 @@ def _event_matchers(vocab: Any) -> tuple[Any, Any]:
     return words, GatedMatcher(vocab, list(others.items())).near_keys
 
 
+def _in_a_name(token: Token) -> bool:
+    """ "the United States", "Mark Twain": a trigger word inside the name of a place or a
+    person (patterns/events.json name_entities) is part of the name, not an event."""
+    return token.pos_ == "PROPN" and token.ent_type_ in cues()["name_entities"]
+
+
 def _in_circumstance(token: Token) -> bool:
     """True for a noun inside a phrase of circumstance: "during five hours of talks"."""
     t = token
@@ -251,7 +257,9 @@ def extract_events(
         triggers = [
             (labels[(s.start, s.end)], s)
             for s in spans
-            if s.root.i not in timex_tokens and not status_of(s.root, False)[1]
+            if s.root.i not in timex_tokens
+            and not _in_a_name(s.root)
+            and not status_of(s.root, False)[1]
         ]
         calendar = [
             (i, span)
