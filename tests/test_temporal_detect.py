@@ -256,3 +256,18 @@ def test_tag_a_perfect_progressive_looks_back() -> None:
 
     text = "Divers have been searching the bay since shortly after the Oct. 23 collision."
     assert [t.value for t in tag(text, dct=date(1999, 5, 6))] == ["1998-10-23"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('The minister, speaking on the "This Week" programme, said so.', []),
+        ('He told the "Meet Me Next Year" podcast that he would stay.', []),
+        ('"Today is a sad day," the mayor said.', [("Today", "DATE")]),
+        ('She said: "We will meet next week."', [("next week", "DATE")]),
+    ],
+)
+def test_temporal_detect_a_quoted_title_is_no_timex(  # type: ignore[no-untyped-def]
+    blank, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _spans(blank, text) == expected

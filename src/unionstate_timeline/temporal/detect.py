@@ -87,6 +87,33 @@ def anchor_words() -> set[str]:
     return anchors
 
 
+_QUOTES = {'"', "“", "”", "«", "»"}
+TITLE_WORDS = 8  # the longest quoted title read as a name
+
+
+def _a_quoted_title(span: Span) -> bool:
+    """ "This Week," on ABC, NBC's "Today" show: the expression is, or is in, a short quoted
+    title written in title case, the name of a show or a book, not a time."""
+    doc = span.doc
+    sent = span.sent
+    opening = next(
+        (t.i for t in reversed(doc[max(sent.start, span.start - TITLE_WORDS) : span.start])
+         if t.text in _QUOTES),
+        None,
+    )  # fmt: skip
+    closing = next(
+        (t.i for t in doc[span.end : min(sent.end, span.end + TITLE_WORDS)] if t.text in _QUOTES),
+        None,
+    )
+    if opening is None or closing is None:
+        return False
+    words = [t for t in doc[opening + 1 : closing] if t.is_alpha]
+    if not words or not words[0].is_title:
+        return False
+    small = set(lexicon()["title_small_words"])  # "Meet the Press": a title's lower-case words
+    return all(t.is_title or t.is_upper or t.text in small for t in words)
+
+
 def _is_length(text: str) -> bool:
     """A length or an offset with its modifier ("about five years", "about five years ago")."""
     parse = parse_expression(text)
@@ -173,6 +200,8 @@ class TimexDetector:
         a set word used as an adjective ("a quarterly dividend"), "soon" in "as soon as"."""
         doc = span.doc
         after = [t.lower_ for t in doc[span.end : span.end + 2]]
+        if _a_quoted_title(span):
+            return True
         if parse["kind"] == "duration" and isinstance(parse.get("amount"), int):
             last = span[-1].lower_
             if last in self.age_words or after[:1] == ["old"] or after[:2] == ["-", "old"]:
