@@ -271,3 +271,10 @@ def test_temporal_detect_a_quoted_title_is_no_timex(  # type: ignore[no-untyped-
     blank, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _spans(blank, text) == expected
+
+
+def test_temporal_detect_a_day_counted_from_a_date_is_one_span(blank) -> None:  # type: ignore[no-untyped-def]
+    assert _spans(blank, "They met two days before March 5, 2020, in Minsk.") == [
+        ("two days before March 5, 2020", "DATE")
+    ]
+    assert _spans(blank, "Prices rose before March 5.") == [("March 5", "DATE")]

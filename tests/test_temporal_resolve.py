@@ -409,3 +409,22 @@ def test_fractions_of_a_century_are_years() -> None:
     assert _v("a quarter-century") == "P25Y"
     r = _r("almost half a century")
     assert r is not None and (r.value, r.mod) == ("P50Y", "LESS_THAN")
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value"),
+    [
+        ("the day before last Tuesday", "2019-12-12", "2019-12-09"),
+        ("two days after March 5, 2020", "2021-01-01", "2020-03-07"),
+        ("three weeks before 1 June 2018", "2021-01-01", "2018-05-11"),
+        ("the day after Christmas", "2020-12-30", "2020-12-26"),
+    ],
+)
+def test_a_day_counted_from_a_date_the_expression_gives(text: str, dct: str, value: str) -> None:
+    assert _v(text, dct, "past") == value
+
+
+def test_a_count_from_a_date_needs_its_number_and_a_day() -> None:
+    assert parse_expression("days after March 5") is None  # how many days: not said
+    assert parse_expression("the day after the election") is None  # no date to count from
+    assert _v("the day after March 2020", "2021-01-01", "past") is None  # a month, not a day

@@ -181,6 +181,7 @@ class TimexDetector:
             # model entity ("an hours") never hides a readable one inside it ("hours")
             if trimmed is not None and parse_expression(trimmed.text) is not None:
                 spans.append(trimmed)
+                spans += self._counted_from(trimmed)
         spans = filter_spans(spans)
         spans = [self._or_so(span) for span in self._join_intervals(doc, spans)]
         out = []
@@ -265,6 +266,22 @@ class TimexDetector:
         if not any(t.lower_ == "and" for t in span) or parse_expression(span.text) is not None:
             return span
         return span.doc[span.start - 1 : span.end]
+
+    def _counted_from(self, span: Span) -> list[Span]:
+        """ "the day before last Tuesday", "two weeks after March 6": the date with the count
+        before it, when the grammar reads them as one day counted from that date."""
+        doc = span.doc
+        for k in (3, 2):
+            start = span.start - k
+            if start < 0 or any(t.is_sent_start for t in doc[start + 1 : span.start + 1]):
+                continue
+            if doc[span.start - 1].lower_ not in ("before", "after"):
+                return []
+            longer = self._trim(doc[start : span.end])
+            parse = parse_expression(longer.text) if longer is not None else None
+            if longer is not None and parse is not None and parse.get("base") == "inner":
+                return [longer]
+        return []
 
     @staticmethod
     def _or_so(span: Span) -> Span:

@@ -355,6 +355,12 @@ def resolve(
     try:
         if kind == "date":
             value, precision, method = _date_value(p, ref, tense, previous)
+        elif kind == "offset" and p["base"] == "inner":  # "the day before last Tuesday"
+            inner = resolve(p["inner"], ref, tense, previous)
+            if inner is None or inner.precision != "day" or "/" in inner.value:
+                return None
+            value, precision, _ = _offset({**p, "base": "previous"}, ref, inner)
+            method = inner.method
         elif kind == "offset":
             value, precision, method = _offset(p, ref, previous)
         elif kind == "interval":
