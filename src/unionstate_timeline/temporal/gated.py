@@ -7,7 +7,9 @@ keyed by one of its mandatory tokens (those without "OP"), a word from a list (`
 an exact word or "IN") or a regular expression: the rarest, i.e. a list of time words (months,
 units, "today") before a regular expression, before a list holding function words ("the",
 "of"). A group runs on a stretch only when some token there meets its key, which every match
-of its patterns requires. The matches are those of one Matcher holding every pattern.
+of its patterns requires. The matches are those of one Matcher holding every pattern, as long
+as the patterns test tokens alone (no sentence starts or other context a stretch could cut),
+which is what the temporal and trigger patterns do.
 """
 
 from __future__ import annotations
