@@ -2,7 +2,8 @@
 
 Reads seed extractions (JSONL of DocExtraction, written by bench.py), streams `--docs`
 synthetic extractions (benchmarks/synthetic.py) into the build's global path: anchor_corpus,
-merge, then the JSON writer to a temporary file, as `pipeline.build` does after extraction.
+merge, then the JSON writer to a temporary file, as `pipeline.build` does after extraction
+(with `release_for_merge` between anchor and merge, as `pipeline.assemble` does).
 Prints one JSON object: ms per document for each stage, and the process's peak RSS (VmHWM),
 with the RSS before the first record (imports and seeds) for reference. spaCy is never
 imported, so the peak is that of the global path, not of a loaded model.
@@ -42,6 +43,7 @@ def main() -> None:
     from unionstate_timeline.assemble.merge import merge
     from unionstate_timeline.models import DocExtraction
     from unionstate_timeline.outputs.export import json_chunks, write_atomic
+    from unionstate_timeline.pipeline import release_for_merge
     from unionstate_timeline.temporal.anchor import anchor_corpus
 
     with args.seeds.open(encoding="utf-8") as f:
@@ -54,6 +56,7 @@ def main() -> None:
     t = time.perf_counter()
     anchored = anchor_corpus(extractions)
     anchor = time.perf_counter() - t
+    release_for_merge(extractions)  # as pipeline.assemble does in a build
     t = time.perf_counter()
     timeline = merge(extractions, anchored, [])
     merge_s = time.perf_counter() - t

@@ -157,7 +157,7 @@ def build_dask(
             cluster.close()
     details: list[str] = []
     extractions = _collect(results, skipped, details)
-    timeline = assemble(extractions, skipped, on_stage)
+    timeline = assemble(extractions, skipped, on_stage, release=True)
     if stats is not None:
         stats.finish(timeline, len(extractions), skipped, details, started)
     return timeline

@@ -63,7 +63,7 @@ def test_hostile_pipeline_skips_only_the_refused_document(workers: int) -> None:
     assert ["2022" in x.doc.text for x in done] == [False, False, True]
     assert all(x.events and x.timexes for x in done)
     assert [d.info.doc_id for d, _ in failed] == ["d1", "d2"]
-    assert all(str(e) for _, e in failed)  # a reason to report, also from a worker process
+    assert all(str(e) for _, e in failed), failed  # a reason to report, from a worker too
 
 
 def _timed(nlp, text: str) -> float:  # type: ignore[no-untyped-def]
