@@ -56,7 +56,7 @@ def main() -> None:
     t = time.perf_counter()
     anchored = anchor_corpus(extractions)
     anchor = time.perf_counter() - t
-    release_for_merge(extractions)  # as pipeline.assemble does in a build
+    release_for_merge(extractions, anchored)  # as pipeline.assemble does in a build
     t = time.perf_counter()
     timeline = merge(extractions, anchored, [])
     merge_s = time.perf_counter() - t
