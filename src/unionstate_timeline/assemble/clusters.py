@@ -107,6 +107,7 @@ class Cluster:
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|billion|million))?")
 
 
 @lru_cache(maxsize=1)
@@ -126,28 +127,42 @@ def a_name(word: str, position: int, syn: dict[str, str]) -> bool:
     return word[0].isupper() and position > 0 and word.lower() not in syn
 
 
-@lru_cache(maxsize=16384)
-def sentence_names(quote: str, date_text: str | None = None) -> frozenset[str]:
-    """The names a sentence gives (its capitalised words past the first, as `bag` takes
-    them), without its date: who and what it is about, whether or not the model tagged them."""
-    if date_text:
-        quote = quote.replace(date_text, " ")
+@lru_cache(maxsize=16384)  # a busy day compares the same sentences many times
+def quote_evidence(
+    quote: str, date_text: str | None
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(word stems or lexicon classes, name stems, figures) of one sentence without its date."""
     stop = stopwords()
     syn = synonyms()
-    return frozenset(
-        stem(w.lower())
-        for n, m in enumerate(_WORD.finditer(quote))
-        if (w := m.group(0).rstrip("'-")).lower() not in stop and len(w) >= 3 and a_name(w, n, syn)
-    )
+    words: set[str] = set()
+    names: set[str] = set()
+    numbers: set[str] = set()
+    if date_text:
+        quote = quote.replace(date_text, " ")
+    for m in _NUMBER.finditer(quote):
+        figure = m.group(0).replace(",", "").replace(" ", "")
+        # a year is a date, not a figure; a lone digit ("iPhone 4", "number 2") is no figure
+        if not re.fullmatch(r"(1[89]|20)\d\d|\d", figure):
+            numbers.add(figure)
+    for n, m in enumerate(_WORD.finditer(quote)):
+        w = m.group(0).rstrip("'-")
+        if w.lower() in stop or len(w) < 3:
+            continue
+        if a_name(w, n, syn):
+            names.add(stem(w.lower()))
+        else:
+            words.add(syn.get(w.lower(), stem(w)))
+    return frozenset(words), frozenset(names), frozenset(numbers)
 
 
 def item_names(item: Item) -> frozenset[str]:
-    """The names of the item's sentence with its mention's people and places (stems; "the
-    Kremlin" names Moscow)."""
+    """The names of the item's sentence (its capitalised words past the first, tagged or not,
+    without its date) with its mention's people and places (stems; "the Kremlin" names
+    Moscow)."""
     m = item.mention
     parties = [*m.actors, *(place_key(p) for p in m.places)]
     words = {stem(w) for p in parties for w in p.lower().split()}
-    return sentence_names(item.citation.quote, item.citation.date_text) | words
+    return quote_evidence(item.citation.quote, item.citation.date_text)[1] | words
 
 
 def dates_compatible(a: When, b: When) -> bool:

@@ -12,10 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..patterns import load_json_data
-from .clusters import Cluster, a_name, classes, lexicon_classes, stem, stopwords, synonyms
-
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
-_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|billion|million))?")
+from .clusters import Cluster, classes, lexicon_classes, quote_evidence, stem
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +100,7 @@ def bag(cluster: Cluster) -> Bag:
     numbers: set[str] = set()
     names = {stem(w) for n in cluster.actors | cluster.places for w in name_key(n).split()}
     for item in cluster.items:
-        w, n, f = _quote_evidence(item.citation.quote, item.citation.date_text)
+        w, n, f = quote_evidence(item.citation.quote, item.citation.date_text)
         words |= w
         names |= n
         numbers |= f
@@ -116,34 +113,6 @@ def bag(cluster: Cluster) -> Bag:
     return Bag(
         frozenset(words), frozenset(names), frozenset(numbers), frozenset(core), frozenset(every)
     )
-
-
-@lru_cache(maxsize=16384)  # a busy day compares the same sentences many times
-def _quote_evidence(
-    quote: str, date_text: str | None
-) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(word stems or lexicon classes, name stems, figures) of one sentence without its date."""
-    stop = stopwords()
-    syn = synonyms()
-    words: set[str] = set()
-    names: set[str] = set()
-    numbers: set[str] = set()
-    if date_text:
-        quote = quote.replace(date_text, " ")
-    for m in _NUMBER.finditer(quote):
-        figure = m.group(0).replace(",", "").replace(" ", "")
-        # a year is a date, not a figure; a lone digit ("iPhone 4", "number 2") is no figure
-        if not re.fullmatch(r"(1[89]|20)\d\d|\d", figure):
-            numbers.add(figure)
-    for n, m in enumerate(_WORD.finditer(quote)):
-        w = m.group(0).rstrip("'-")
-        if w.lower() in stop or len(w) < 3:
-            continue
-        if a_name(w, n, syn):
-            names.add(stem(w.lower()))
-        else:
-            words.add(syn.get(w.lower(), stem(w)))
-    return frozenset(words), frozenset(names), frozenset(numbers)
 
 
 def named_alike(a: Bag, b: Bag) -> int:
