@@ -271,12 +271,13 @@ class TimexDetector:
         """ "the day before last Tuesday", "two weeks after March 6": the date with the count
         before it, when the grammar reads them as one day counted from that date."""
         doc = span.doc
+        # a cheap test before the grammar's (temporal/grammar.py "from_a_date") on every date
+        if span.start == 0 or doc[span.start - 1].lower_ not in ("before", "after"):
+            return []
         for k in (3, 2):
             start = span.start - k
             if start < 0 or any(t.is_sent_start for t in doc[start + 1 : span.start + 1]):
                 continue
-            if doc[span.start - 1].lower_ not in ("before", "after"):
-                return []
             longer = self._trim(doc[start : span.end])
             parse = parse_expression(longer.text) if longer is not None else None
             if longer is not None and parse is not None and parse.get("base") == "inner":

@@ -88,6 +88,9 @@ def rules() -> dict[str, re.Pattern[str]]:
         # "two years ago", "almost a decade ago": the modifier belongs to the offset
         "ago": rf"(?:(?P<approx>{_alt(list(lx['approx_mods']))})\s+)?{num}\s+{unit}\s+"
         r"(?P<dir>ago|earlier|later|before|after)",
+        # "the day before last Tuesday", "two weeks after March 6": counted from the date the
+        # expression gives itself (`rest`, a date of its own)
+        "from_a_date": rf"(?:the\s+|{num}\s+)?{unit}\s+(?P<dir>before|after)\s+(?P<rest>.+)",
         "anaphor": r"(?:(?:earlier|later)\s+(?=that\s))?"
         r"(?:that|the\s+(?P<which>same|next|following|previous|preceding))\s+"
         r"(?P<unit>day|week|month|year)",

@@ -343,20 +343,15 @@ def _interval(text: str) -> Parse | None:
     return {"kind": "interval", "left": left, "right": right}
 
 
-# "the day before last Tuesday", "two weeks after March 6": a day counted from a date the
-# expression gives itself (not from the document's date or the story's last one)
-_FROM_A_DATE = re.compile(
-    r"^(?:(?P<num>the|\S+) )?(?P<unit>\S+) (?P<dir>before|after) (?P<rest>.+)$", re.IGNORECASE
-)
-
-
 def _from_a_date(norm: str) -> Parse | None:
-    m = _FROM_A_DATE.match(norm)
-    if m is None or lexicon()["units"].get(m["unit"].lower()) not in ("D", "W"):
+    """ "the day before last Tuesday", "two weeks after March 6": a day counted from a date the
+    expression gives itself (not from the document's date or the story's last one)."""
+    m = rules()["from_a_date"].fullmatch(norm)
+    if m is None or lexicon()["units"][m["unit"].lower()] not in ("D", "W"):
         return None
     if m["num"] is None and m["unit"].lower().endswith("s"):
         return None  # "days after Oct. 12": how many, the text does not say here
-    amount = 1 if m["num"] is None or m["num"].lower() == "the" else _number(m["num"])
+    amount = 1 if m["num"] is None else _number(m["num"])
     inner = parse_expression(m["rest"])
     if not isinstance(amount, int) or inner is None or inner["kind"] != "date":
         return None
