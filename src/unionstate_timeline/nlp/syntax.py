@@ -117,12 +117,14 @@ def tense_of(token: Token) -> str:
 
 
 def _negated(verb: Token) -> bool:
-    """ "could not", "never could", "neither he nor they could": the verb's clause is denied."""
+    """ "could not", "never could", "neither he nor they could": the verb's clause is denied
+    (patterns/events.json negation_cues)."""
+    denial = cues()["negation_cues"]
     for child in verb.children:
-        if child.dep_ == "neg" or child.lower_ == "never":
+        if child.dep_ == "neg" or child.lower_ in denial:
             return True
         if child.dep_ in ("nsubj", "nsubjpass") and any(
-            t.dep_ == "preconj" and t.lower_ == "neither" for t in child.subtree
+            t.dep_ == "preconj" and t.lower_ in denial for t in child.subtree
         ):
             return True
     return False
