@@ -12,9 +12,17 @@ pytestmark = pytest.mark.model
 HEADER = "Storm season\n\nPublished: Tuesday, March 9, 2021\n\n"
 
 
-def events(tmp_path, body: str, header: str = HEADER) -> list[tuple[str | None, str, str]]:
+def write(tmp_path, body: str, header: str = HEADER) -> None:
     (tmp_path / "a.txt").write_text(header + body + "\n", encoding="utf-8")
-    timeline = build([tmp_path])
+
+
+def built(tmp_path, body: str, header: str = HEADER):  # type: ignore[no-untyped-def]
+    write(tmp_path, body, header)
+    return build([tmp_path])
+
+
+def events(tmp_path, body: str, header: str = HEADER) -> list[tuple[str | None, str, str]]:
+    timeline = built(tmp_path, body, header)
     return [
         (e.when.value if e.when else None, e.when.method if e.when else "", e.citations[0].quote)
         for e in timeline.events
@@ -77,8 +85,7 @@ def test_extract_predicates_a_lead_state_is_not_news(tmp_path) -> None:
         "The flooding of the lower town, which ruined hundreds of homes, has become an issue in "
         "the mayoral race, say local campaign officials."
     )
-    (tmp_path / "a.txt").write_text(HEADER + body + "\n", encoding="utf-8")
-    leads = [e for e in build([tmp_path]).events if e.when and e.when.method == "lead"]
+    leads = [e for e in built(tmp_path, body).events if e.when and e.when.method == "lead"]
     assert all(e.type == "statement" and "flooding" not in e.title.lower() for e in leads)
 
 
@@ -181,8 +188,7 @@ def test_extract_predicates_a_date_inside_the_speaker_dates_no_saying(tmp_path) 
         "It was the worst flood in the valley, said the hydrologist, and the highest one "
         "since a storm in 1978."
     )
-    (tmp_path / "a.txt").write_text(HEADER + body + "\n", encoding="utf-8")
-    timeline = build([tmp_path])
+    timeline = built(tmp_path, body)
     assert not [
         e for e in timeline.events if e.type == "statement" and e.when and e.when.value == "1978"
     ]
@@ -333,7 +339,7 @@ def _extraction(tmp_path, body: str):
     from unionstate_timeline.pipeline import extract_documents
     from unionstate_timeline.reading.load import iter_documents
 
-    (tmp_path / "a.txt").write_text(HEADER + body + "\n", encoding="utf-8")
+    write(tmp_path, body)
     docs = [d for d in iter_documents([tmp_path]) if isinstance(d, Document)]
     [extraction] = list(extract_documents(docs))
     return extraction
