@@ -91,8 +91,8 @@ def tense_of(token: Token) -> str:
     if head.tag_ == "VBN" and any(a.lower_ in ("have", "'ve") for a in aux):
         if any(a.tag_ == "MD" for a in aux):
             return "past"
-    if "could" in words and _negated(head):
-        words.discard("could")  # "could not be reached Wednesday": a past inability
+    if words & c["past_ability_modals"] and _negated(head):
+        words -= c["past_ability_modals"]  # "could not be reached Wednesday": a past inability
     if words & c["future_aux"] or words & c["future_words"]:
         if head is not token and token.dep_ in _ON_A_NOUN and token.head.pos_ in ("NOUN", "PROPN"):
             return "near"  # "the vote Thursday will hurt": the will is the noun's consequence
@@ -108,11 +108,11 @@ def tense_of(token: Token) -> str:
         return "past"
     if tense == ["Pres"]:
         return "present"
-    infinitive = head.dep_ == "xcomp" and head.tag_ == "VB"
-    if infinitive and _on_the_verb(token, head) and _present_intention(head.head):
-        return "future"  # "is set to resume Monday", "expects to close in January"
-    if infinitive and _on_the_verb(token, head) and head.head.lower_ in c["intention_verbs"]:
-        return "near"  # "were planning to march on Monday": either side of the report's day
+    if head.dep_ == "xcomp" and head.tag_ == "VB" and _on_the_verb(token, head):
+        if _present_intention(head.head):
+            return "future"  # "is set to resume Monday", "expects to close in January"
+        if head.head.lower_ in c["intention_verbs"]:
+            return "near"  # "were planning to march on Monday": either side of the report's day
     return _governing_tense(head)
 
 
