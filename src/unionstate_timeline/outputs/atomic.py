@@ -10,6 +10,10 @@ from pathlib import Path
 from ..errors import OutputError
 
 
+def _cannot_write(target: Path, exc: OSError) -> OutputError:
+    return OutputError(f"{target}: cannot write ({exc.strerror or exc})")
+
+
 def _mode_for(target: Path) -> int:
     """Keep an existing file's permissions; a new file gets what a plain open() would give.
 
@@ -44,13 +48,13 @@ def write_atomic(path: str | os.PathLike[str], text: str | Iterable[str]) -> Non
             with open(target, "w", encoding="utf-8", newline="") as fh:
                 fh.writelines(pieces)
         except OSError as exc:
-            raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from exc
+            raise _cannot_write(target, exc) from exc
         return
     folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
-        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from exc
+        raise _cannot_write(target, exc) from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.writelines(pieces)
@@ -60,7 +64,7 @@ def write_atomic(path: str | os.PathLike[str], text: str | Iterable[str]) -> Non
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from exc
+        raise _cannot_write(target, exc) from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
