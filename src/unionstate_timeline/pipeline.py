@@ -160,12 +160,14 @@ def _in_processes(
     stream; results come back in input order."""
     import multiprocessing
 
+    from spacy.util import minibatch
+
     from .nlp.annotate import interrupt_stops_workers
 
     methods = multiprocessing.get_all_start_methods()
     # fork shares the model this process loaded; elsewhere each worker loads its own
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    batches = _batches(docs, batch_size)
+    batches = minibatch(docs, batch_size)  # lists of batch_size documents, lazily
     with (
         interrupt_stops_workers(workers),
         context.Pool(workers, initializer=_worker_start, initargs=(model,)) as pool,
@@ -177,17 +179,6 @@ def _in_processes(
                 yield from flight.popleft().get()
         while flight:
             yield from flight.popleft().get()
-
-
-def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    batch: list[Document] = []
-    for doc in docs:
-        batch.append(doc)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def _worker_start(model: str | None) -> None:
