@@ -158,6 +158,7 @@ def _in_processes(
     documents go out and extractions come back (no spaCy Doc crosses a process boundary, and
     this process is free to collect). A bounded number of batches is in flight, so documents
     stream; results come back in input order."""
+    import gc
     import multiprocessing
 
     from spacy.util import minibatch
@@ -168,17 +169,23 @@ def _in_processes(
     # fork shares the model this process loaded; elsewhere each worker loads its own
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     batches = minibatch(docs, batch_size)  # lists of batch_size documents, lazily
-    with (
-        interrupt_stops_workers(workers),
-        context.Pool(workers, initializer=_worker_start, initargs=(model,)) as pool,
-    ):
-        flight: deque[Any] = deque()
-        for batch in batches:
-            flight.append(pool.apply_async(_worker_batch, (batch, model, batch_size)))
-            if len(flight) > 2 * workers:
+    # the objects this process holds go to the collector's permanent generation before the
+    # fork, so a worker's collections never write to (and copy) the pages it shares
+    gc.freeze()
+    try:
+        with (
+            interrupt_stops_workers(workers),
+            context.Pool(workers, initializer=_worker_start, initargs=(model,)) as pool,
+        ):
+            flight: deque[Any] = deque()
+            for batch in batches:
+                flight.append(pool.apply_async(_worker_batch, (batch, model, batch_size)))
+                if len(flight) > 2 * workers:
+                    yield from flight.popleft().get()
+            while flight:
                 yield from flight.popleft().get()
-        while flight:
-            yield from flight.popleft().get()
+    finally:
+        gc.unfreeze()
 
 
 def _worker_start(model: str | None) -> None:
