@@ -22,6 +22,8 @@ class Item:
     published: str | None
     source: str = ""  # the document's content hash: names it whatever its file is called
     headline: bool = False  # an undated headline joined to the event its lead dates
+    # `item_names`, kept: every comparison of a busy day asks again
+    names: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -40,6 +42,9 @@ class Cluster:
     _names: set[str] = field(default_factory=set)
     _docs: set[str] = field(default_factory=set)
     _sents: set[tuple[str, int]] = field(default_factory=set)
+    # the evidence of its citations (evidence.bag) and how many items it was taken from: each
+    # joining stage asks for it again, and a cluster that did not grow has the same evidence
+    evidence: tuple[int, object] | None = field(default=None, repr=False)
 
     def _sync(self) -> None:
         if self._seen == len(self.items):
@@ -159,10 +164,12 @@ def item_names(item: Item) -> frozenset[str]:
     """The names of the item's sentence (its capitalised words past the first, tagged or not,
     without its date) with its mention's people and places (stems; "the Kremlin" names
     Moscow)."""
-    m = item.mention
-    parties = [*m.actors, *(place_key(p) for p in m.places)]
-    words = {stem(w) for p in parties for w in p.lower().split()}
-    return quote_evidence(item.citation.quote, item.citation.date_text)[1] | words
+    if item.names is None:
+        m = item.mention
+        parties = [*m.actors, *(place_key(p) for p in m.places)]
+        words = {stem(w) for p in parties for w in p.lower().split()}
+        item.names = quote_evidence(item.citation.quote, item.citation.date_text)[1] | words
+    return item.names
 
 
 def dates_compatible(a: When, b: When) -> bool:

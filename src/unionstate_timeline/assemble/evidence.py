@@ -95,7 +95,17 @@ class Bag:
 
 
 def bag(cluster: Cluster) -> Bag:
-    """The evidence of every citation of the cluster, without the date words."""
+    """The evidence of every citation of the cluster, without the date words (kept on the
+    cluster until it grows)."""
+    kept = cluster.evidence
+    if kept is not None and kept[0] == len(cluster.items):
+        return kept[1]  # type: ignore[return-value]
+    found = _bag(cluster)
+    cluster.evidence = (len(cluster.items), found)
+    return found
+
+
+def _bag(cluster: Cluster) -> Bag:
     words: set[str] = set()
     numbers: set[str] = set()
     names = {stem(w) for n in cluster.actors | cluster.places for w in name_key(n).split()}

@@ -68,19 +68,35 @@ def _compatible(item: Item, cluster: Cluster) -> bool:
     )
 
 
-def _keys(item: Item) -> set[object]:
-    """What lets a date of another precision join a cluster (`_coarse_fits`): an actor, a
-    place, or the item's own sentence."""
+def _keys(item: Item, actorless: bool) -> set[object]:
+    """The keys a cluster is found under once the item is in it (`Blocks`): what lets a date of
+    another precision join (`coarse_fits`): an actor, a place, or the item's own sentence; and
+    while the cluster names no actor, its places once more as places of nobody ("p0")."""
     m = item.mention
+    places = {place_key(p) for p in m.places}
     return (
         {("a", a) for a in m.actors}
-        | {("p", place_key(p)) for p in m.places}
+        | {("p", p) for p in places}
+        | ({("p0", p) for p in places} if actorless else set())
         | {("s", m.doc_id, m.sent_start)}
     )
 
 
+def _lookup(item: Item) -> set[object]:
+    """The keys of the clusters the item may join: `_compatible` wants an actor in common when
+    both name actors, so an item naming actors looks for their clusters and for the places of
+    clusters that name none; other items for their places; any item for its sentence."""
+    m = item.mention
+    places = {place_key(p) for p in m.places}
+    kind = "p0" if m.actors else "p"
+    return (
+        {("a", a) for a in m.actors} | {(kind, p) for p in places} | {("s", m.doc_id, m.sent_start)}
+    )
+
+
 def _cluster_keys(cluster: Cluster) -> set[object]:
-    return set().union(*(_keys(i) for i in cluster.items))
+    actorless = not cluster.actors
+    return set().union(*(_keys(i, actorless) for i in cluster.items))
 
 
 def _cluster(items: list[Item]) -> list[Cluster]:
@@ -98,9 +114,8 @@ def _cluster(items: list[Item]) -> list[Cluster]:
         block = blocks.get(type_) or blocks.setdefault(
             type_, Blocks(keyed=type_ not in ONE_OFF_TYPES)
         )
-        keys = _keys(item)
         fits = []
-        for c in block.candidates(item.when, keys):
+        for c in block.candidates(item.when, _lookup(item)):
             if _compatible(item, c) and coarse_fits(item, c):
                 fits.append(c)
                 if len(fits) == 2:  # two fit: the item joins neither, whichever else fits
@@ -111,10 +126,10 @@ def _cluster(items: list[Item]) -> list[Cluster]:
             if fits[0].when is not before:
                 block.add(fits[0], fits[0].when, _cluster_keys(fits[0]))
             else:
-                block.add(fits[0], fits[0].when, keys)
+                block.add(fits[0], fits[0].when, _keys(item, not fits[0].actors))
         else:
             clusters.append(Cluster([item]))
-            block.add(clusters[-1], clusters[-1].when, keys)
+            block.add(clusters[-1], clusters[-1].when, _keys(item, not item.mention.actors))
     return clusters
 
 
