@@ -157,6 +157,7 @@ class TimexDetector:
         self.months = set(lx["months"])
         self.lone = set(lx["lone_abbreviations"])
         self.approx_kept = set(lx["approx_in_span"])
+        self.approx_dates = set(lx["approx_before_dates"])
         self.rel = set(lx["relative_words"])
         self.age_words = set(lx["age_words"])
         self.ref_not_before = set(lx["ref_not_before"])
@@ -183,7 +184,7 @@ class TimexDetector:
                 spans.append(trimmed)
                 spans += self._counted_from(trimmed)
         spans = filter_spans(spans)
-        spans = [self._or_so(span) for span in self._join_intervals(doc, spans)]
+        spans = [self._hedged(self._or_so(span)) for span in self._join_intervals(doc, spans)]
         out = []
         for span in spans:
             parse = parse_expression(span.text)
@@ -203,7 +204,9 @@ class TimexDetector:
         after = [t.lower_ for t in doc[span.end : span.end + 2]]
         if _a_quoted_title(span):
             return True
-        if parse["kind"] == "duration" and isinstance(parse.get("amount"), int):
+        # "52 years old", "30 to 40 years old": an age, whatever the count
+        counted = isinstance(parse.get("amount"), int) or span[0].like_num
+        if parse["kind"] == "duration" and counted:
             last = span[-1].lower_
             if last in self.age_words or after[:1] == ["old"] or after[:2] == ["-", "old"]:
                 return True
@@ -294,6 +297,19 @@ class TimexDetector:
             if parse_expression(longer.text) is not None:
                 return longer
         return span
+
+    def _hedged(self, span: Span) -> Span:
+        """ "around Nov. 1", "around 7:15 p.m.": the hedge before a day or a clock time belongs
+        to the expression (lexicon "approx_before_dates"), as TimeML marks it."""
+        doc = span.doc
+        if span.start == 0 or doc[span.start - 1].lower_ not in self.approx_dates:
+            return span
+        if span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s"):
+            return span  # "get around Monday's ruling": the date is the ruling's
+        parse = parse_expression(span.text)
+        if parse is None or parse["kind"] not in ("date", "time"):
+            return span
+        return doc[span.start - 1 : span.end]
 
     def _windows(self, doc: Doc) -> list[tuple[int, int]]:
         """Stretches of the doc around the words every temporal expression contains (a digit,

@@ -25,7 +25,10 @@ def rules() -> dict[str, re.Pattern[str]]:
     unit = rf"(?P<unit>{_alt(list(lx['units']))})"
     words = _alt(list(lx["numbers"]))
     # "twenty-five", "thirty two": tens and units as one number
-    num = rf"(?P<num>\d+|(?:{_alt(list(lx['tens']))})[- ](?:{words})|{words})"
+    count = rf"\d+|(?:{_alt(list(lx['tens']))})[- ](?:{words})|{words}"
+    num = rf"(?P<num>{count})"
+    # "two to three weeks", "12 to 18 months": a length between two counts
+    low = rf"(?:(?P<low>{count})\s+(?:to|or)\s+)?"
     rel = rf"(?P<rel>{_alt(list(lx['relative_words']))})"
     # "early", "mid-", "the end of", "by the end of the", "the beginning of"
     mod = (
@@ -79,6 +82,8 @@ def rules() -> dict[str, re.Pattern[str]]:
         "relative": rf"{mod}(?:(?:earlier|later)\s+)?(?:the\s+(?=current\s))?{rel}\s+(?:fiscal\s+)?"
         r"(?P<unit>week|month|year|quarter|decade|weekend)",
         "the_unit": rf"{mod}(?P<unit>year|month|week|decade)",
+        # "year-end", "by year's end": the end of the year of the report
+        "unit_end": r"(?P<unit>year|month)(?:'s)?\s*-?\s*end",
         # "sales for the full year", "the fiscal year": in a report, the year it reports on
         "the_year": r"the\s+(?:full\s+|fiscal\s+)?year",
         "day_word": r"(?:(?P<dmod>early|late|earlier|later)\s+)?"
@@ -86,7 +91,7 @@ def rules() -> dict[str, re.Pattern[str]]:
         rf"(?:\s+(?P<tod>{_alt(list(lx['times_of_day']))}))?",
         "weekday": rf"(?:{rel}\s+)?{wd}{tod}",
         # "two years ago", "almost a decade ago": the modifier belongs to the offset
-        "ago": rf"(?:(?P<approx>{_alt(list(lx['approx_mods']))})\s+)?{num}\s+{unit}\s+"
+        "ago": rf"(?:(?P<approx>{_alt(list(lx['approx_mods']))})\s+)?(?:{num}\s+)?{unit}\s+"
         r"(?P<dir>ago|earlier|later|before|after)",
         # "the day before last Tuesday", "two weeks after March 6": counted from the date the
         # expression gives itself (`rest`, a date of its own)
@@ -95,9 +100,9 @@ def rules() -> dict[str, re.Pattern[str]]:
         r"(?:that|the\s+(?P<which>same|next|following|previous|preceding))\s+"
         r"(?P<unit>day|week|month|year)",
         "duration_past": rf"(?:the\s+)?(?P<rel>past|last|next|coming|previous|first)"
-        rf"(?:\s+{num})?\s+{unit}",
+        rf"(?:\s+{low}{num})?\s+{unit}",
         "duration": rf"(?:(?P<approx>{_alt(list(lx['approx_mods']))})\s+)?(?:the\s+(?=\w+\s))?"
-        rf"(?:{num}(?P<half>\s+1/2)?\s*-?\s*)?{unit}(?:\s*-?\s*(?:long|old))?",
+        rf"(?:{low}{num}(?P<half>\s+1/2)?\s*-?\s*)?{unit}(?:\s*-?\s*(?:long|old))?",
         # "a quarter-century", "half a century": years, by the lexicon's fraction_lengths
         "fraction_length": rf"(?:(?P<approx>{_alt(list(lx['approx_mods']))})\s+)?"
         rf"(?:an?\s+|the\s+)?(?P<frac>{_alt(list(lx['fraction_lengths']))})",

@@ -193,6 +193,8 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
         return {"kind": "date", "rel_unit": "year", "rel": 0, "report_year": True}
     if (m := g["the_unit"].fullmatch(text)) and _mod(m):
         return {"kind": "date", "rel_unit": m["unit"].lower(), "rel": 0, "mod": _mod(m)}
+    if m := g["unit_end"].fullmatch(text):
+        return {"kind": "date", "rel_unit": m["unit"].lower(), "rel": 0, "mod": "END"}
     if m := g["day_word"].fullmatch(text):
         word = m["dayword"].lower()
         out = {"kind": "date", "day_offset": lx["day_words"][word]}
@@ -211,7 +213,9 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
             out["tod"] = lx["times_of_day"][m["tod"].lower()]
         return out
     if m := g["ago"].fullmatch(text):
-        amount = _number(m["num"])
+        amount = _number(m["num"]) if m["num"] else "X"
+        if amount == "X" and not m["unit"].lower().endswith("s"):
+            return None  # "months ago" is some months; "month ago" no expression
         direction = m["dir"].lower()
         return {
             "kind": "offset",
@@ -233,7 +237,8 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
             "anaphor": True,
         }
     if m := g["duration_past"].fullmatch(text):
-        amount = _number(m["num"]) if m["num"] else ("X" if m["unit"].lower().endswith("s") else 1)
+        amount = _number(m["num"]) if m["num"] and not m["low"] else "X"
+        amount = amount if m["num"] or m["unit"].lower().endswith("s") else 1
         return {"kind": "duration", "amount": amount, "unit": lx["units"][m["unit"].lower()]}
     if m := g["set"].fullmatch(text):
         amount = _number(m["num"]) if m["num"] else 1
@@ -281,7 +286,7 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
             (m["num"] or "").lower() in ("a", "an") and plural
         ):
             return None
-        amount = _number(m["num"]) if m["num"] else "X"
+        amount = _number(m["num"]) if m["num"] and not m["low"] else "X"
         out = {"kind": "duration", "amount": amount, "unit": lx["units"][m["unit"].lower()]}
         if m["half"] and isinstance(amount, int):
             out["half"] = True  # "2 1/2 years"

@@ -361,6 +361,10 @@ def resolve(
                 return None
             value, precision, _ = _offset({**p, "base": "previous"}, ref, inner)
             method = inner.method
+        elif kind == "offset" and p["base"] == "dct" and not isinstance(p.get("amount"), int):
+            # "several years ago": before the report, by how much the text does not say
+            side = "PAST_REF" if p["sign"] < 0 else "FUTURE_REF"
+            return Resolved(side, "unknown", mod, "ref", 0.9)
         elif kind == "offset":
             value, precision, method = _offset(p, ref, previous)
         elif kind == "interval":

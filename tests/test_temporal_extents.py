@@ -1,0 +1,71 @@
+"""Extents and values of vague counts, ranges of lengths, a year's end and a hedged day or
+clock time (issue #15)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from unionstate_timeline.temporal.parse import parse_expression
+from unionstate_timeline.temporal.resolve import resolve
+
+
+@pytest.fixture(scope="module")
+def blank():  # type: ignore[no-untyped-def]
+    from unionstate_timeline.nlp.annotate import get_nlp
+
+    return get_nlp("blank")
+
+
+def _spans(nlp, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    return [s.text for s in doc.spans["timex"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bus leaves in a few minutes.", ["a few minutes"]),
+        ("Over the next couple of years the mill will close.", ["the next couple of years"]),
+        ("Repairs take two to three weeks.", ["two to three weeks"]),
+        ("Hiring resumes during the next 6 to 9 months.", ["the next 6 to 9 months"]),
+        ("The fund hopes to reopen by year-end.", ["year-end"]),
+        ("The fund hopes to reopen by year's end.", ["year's end"]),
+        ("Talks should wrap up around March 3.", ["around March 3"]),
+        ("The alarm went off around 6:40 a.m. on the ship.", ["around 6:40 a.m."]),
+        ("The firm, which only months ago was broke, is hiring.", ["months ago"]),
+    ],
+)
+def test_extents_of_vague_and_hedged_expressions(blank, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert _spans(blank, text) == expected
+
+
+def test_a_hedge_before_a_possessive_date_stays_out(blank) -> None:  # type: ignore[no-untyped-def]
+    assert _spans(blank, "Lawyers tried to get around Friday's order.") == ["Friday"]
+
+
+def test_a_range_of_ages_is_no_length(blank) -> None:  # type: ignore[no-untyped-def]
+    assert _spans(blank, "The riders were 20 to 30 years old.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("several years ago", "PAST_REF"),
+        ("a few weeks ago", "PAST_REF"),
+        ("months ago", "PAST_REF"),
+        ("two to three weeks", "PXW"),
+        ("the next couple of years", "P2Y"),
+        ("year-end", "2004"),
+    ],
+)
+def test_values_of_vague_counts(text: str, value: str) -> None:
+    parse = parse_expression(text)
+    assert parse is not None, text
+    r = resolve(parse, date(2004, 5, 6), "none")
+    assert r is not None and r.value == value
+
+
+def test_a_lone_month_before_ago_is_no_expression() -> None:
+    assert parse_expression("month ago") is None
