@@ -35,6 +35,10 @@ def _spans(nlp, text: str) -> list[str]:  # type: ignore[no-untyped-def]
         ("Talks should wrap up around March 3.", ["around March 3"]),
         ("The alarm went off around 6:40 a.m. on the ship.", ["around 6:40 a.m."]),
         ("The firm, which only months ago was broke, is hiring.", ["months ago"]),
+        ("The lighthouse has stood for nearly a hundred years.", ["nearly a hundred years"]),
+        ("The troops may stay for three more months.", ["three more months"]),
+        ("Costs are spread over four years.", ["four years"]),
+        ("The flight took over an hour.", ["over an hour"]),
     ],
 )
 def test_extents_of_vague_and_hedged_expressions(blank, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
@@ -49,6 +53,15 @@ def test_a_range_of_ages_is_no_length(blank) -> None:  # type: ignore[no-untyped
     assert _spans(blank, "The riders were 20 to 30 years old.") == []
 
 
+def test_a_decade_of_a_life_is_no_date(blank) -> None:  # type: ignore[no-untyped-def]
+    assert _spans(blank, "She took up painting in her 40s.") == []
+    assert _spans(blank, "Rents soared in the 70s.") == ["the 70s"]
+
+
+def test_a_show_title_in_treebank_quotes_is_no_length(blank) -> None:  # type: ignore[no-untyped-def]
+    assert _spans(blank, "He was interviewed on ``Ten Minutes Live'' by the network.") == []
+
+
 @pytest.mark.parametrize(
     ("text", "value"),
     [
@@ -58,6 +71,9 @@ def test_a_range_of_ages_is_no_length(blank) -> None:  # type: ignore[no-untyped
         ("two to three weeks", "PXW"),
         ("the next couple of years", "P2Y"),
         ("year-end", "2004"),
+        ("a dozen years", "P12Y"),
+        ("nearly a hundred years", "P100Y"),
+        ("twenty-two days", "P22D"),
     ],
 )
 def test_values_of_vague_counts(text: str, value: str) -> None:

@@ -87,7 +87,7 @@ def anchor_words() -> set[str]:
     return anchors
 
 
-_QUOTES = {'"', "“", "”", "«", "»"}
+_QUOTES = {'"', "“", "”", "«", "»", "``", "`", "''"}  # and the Penn Treebank's quote marks
 TITLE_WORDS = 8  # the longest quoted title read as a name
 
 
@@ -157,9 +157,11 @@ class TimexDetector:
         self.months = set(lx["months"])
         self.lone = set(lx["lone_abbreviations"])
         self.approx_kept = set(lx["approx_in_span"])
+        self.approx_before_article = set(lx["approx_in_span_before_article"])
         self.approx_dates = set(lx["approx_before_dates"])
         self.rel = set(lx["relative_words"])
         self.age_words = set(lx["age_words"])
+        self.age_owners = set(lx["age_owners"])
         self.ref_not_before = set(lx["ref_not_before"])
         self.ref_not_after = set(lx["ref_not_after"])
         self.quantity_words = set(lx["quantity_words"])
@@ -211,6 +213,10 @@ class TimexDetector:
             if last in self.age_words or after[:1] == ["old"] or after[:2] == ["-", "old"]:
                 return True
         if self._is_rate(span, parse):
+            return True
+        # "in his 30s", "their early twenties": a decade of someone's life, not of the calendar
+        owner = doc[span.start - 1].lower_ if span.start else ""
+        if "decade_short" in parse and owner in self.age_owners:
             return True
         if parse.get("report_year") and after[:1] and after[0] in self.report_year_not_before:
             return True  # "the year before", "the year when he left"
@@ -358,6 +364,11 @@ class TimexDetector:
             # "over an hour" is a length's modifier and inside the span; "about five years":
             # TimeML corpora mostly leave "about" out
             approx = word in self.approx_kept and _is_length(doc[start:end].text)
+            # "over an hour" is more than an hour; "over three years", during them
+            if word in self.approx_before_article and (
+                nxt is None or nxt.lower_ not in ("a", "an")
+            ):
+                approx = False
             if word in self.strip_leading and not keep_the and not approx:
                 start += 1
             elif doc[start].is_space:

@@ -36,7 +36,12 @@ def _number(word: str | None) -> int | str | None:
         return int(word)
     parts = re.split(r"[- ]", word.lower())
     values = [lexicon()["numbers"].get(p) for p in parts]
-    if len(values) == 2 and all(isinstance(v, int) for v in values):
+    # "twenty-five" adds up; "a dozen", "a hundred" are one number of the lexicon
+    if (
+        len(values) == 2
+        and all(isinstance(v, int) for v in values)
+        and parts[0] in lexicon()["tens"]
+    ):
         return int(values[0]) + int(values[1])  # type: ignore[arg-type]
     value = lexicon()["numbers"].get(word.lower())
     return value if value is not None else None
