@@ -39,6 +39,9 @@ def _spans(nlp, text: str) -> list[str]:  # type: ignore[no-untyped-def]
         ("The troops may stay for three more months.", ["three more months"]),
         ("Costs are spread over four years.", ["four years"]),
         ("The flight took over an hour.", ["over an hour"]),
+        ("The timer rang after two minutes and a half.", ["two minutes and a half"]),
+        ("No dividend is expected until 2031 or later.", ["2031 or later"]),
+        ("Growth should return in 2027 and beyond.", ["2027 and beyond"]),
     ],
 )
 def test_extents_of_vague_and_hedged_expressions(blank, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
@@ -85,3 +88,15 @@ def test_values_of_vague_counts(text: str, value: str) -> None:
 
 def test_a_lone_month_before_ago_is_no_expression() -> None:
     assert parse_expression("month ago") is None
+
+
+def test_today_as_an_age_is_no_date(blank) -> None:  # type: ignore[no-untyped-def]
+    assert _spans(blank, "Music shapes today's youth more than books.") == []
+    assert _spans(blank, "Schools must teach the children of tomorrow.") == []
+    assert _spans(blank, "Today's hearing was moved.") == ["Today"]
+
+
+def test_an_open_end_is_kept_on_the_date() -> None:
+    parse = parse_expression("2031 or later")
+    assert parse is not None and parse["mod"] == "ON_OR_AFTER" and parse["year"] == 2031
+    assert parse_expression("two minutes or later") is None

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..patterns import lexicon, matcher_patterns
+from .lookalike import a_generic_day, a_quoted_title
 from .parse import parse_expression
 
 if TYPE_CHECKING:
@@ -85,33 +86,6 @@ def anchor_words() -> set[str]:
                 walk(pattern[-1], content)
             anchors |= content
     return anchors
-
-
-_QUOTES = {'"', "“", "”", "«", "»", "``", "`", "''"}  # and the Penn Treebank's quote marks
-TITLE_WORDS = 8  # the longest quoted title read as a name
-
-
-def _a_quoted_title(span: Span) -> bool:
-    """ "This Week," on ABC, NBC's "Today" show: the expression is, or is in, a short quoted
-    title written in title case, the name of a show or a book, not a time."""
-    doc = span.doc
-    sent = span.sent
-    opening = next(
-        (t.i for t in reversed(doc[max(sent.start, span.start - TITLE_WORDS) : span.start])
-         if t.text in _QUOTES),
-        None,
-    )  # fmt: skip
-    closing = next(
-        (t.i for t in doc[span.end : min(sent.end, span.end + TITLE_WORDS)] if t.text in _QUOTES),
-        None,
-    )
-    if opening is None or closing is None:
-        return False
-    words = [t for t in doc[opening + 1 : closing] if t.is_alpha]
-    if not words or not words[0].is_title:
-        return False
-    small = set(lexicon()["title_small_words"])  # "Meet the Press": a title's lower-case words
-    return all(t.is_title or t.is_upper or t.text in small for t in words)
 
 
 def _is_length(text: str) -> bool:
@@ -204,7 +178,7 @@ class TimexDetector:
         a set word used as an adjective ("a quarterly dividend"), "soon" in "as soon as"."""
         doc = span.doc
         after = [t.lower_ for t in doc[span.end : span.end + 2]]
-        if _a_quoted_title(span):
+        if a_quoted_title(span) or a_generic_day(span, parse):
             return True
         # "52 years old", "30 to 40 years old": an age, whatever the count
         counted = isinstance(parse.get("amount"), int) or span[0].like_num
@@ -295,10 +269,11 @@ class TimexDetector:
 
     @staticmethod
     def _or_so(span: Span) -> Span:
-        """ "a year or so": the hedge belongs to the expression."""
+        """ "a year or so", "1995 or later", "2030 and beyond": the hedge or the open end
+        belongs to the expression (lexicon "expression_tails")."""
         doc = span.doc
-        after = [t.lower_ for t in doc[span.end : span.end + 2]]
-        if after == ["or", "so"]:
+        after = " ".join(t.lower_ for t in doc[span.end : span.end + 2])
+        if after in lexicon()["expression_tails"]:
             longer = doc[span.start : span.end + 2]
             if parse_expression(longer.text) is not None:
                 return longer

@@ -102,7 +102,8 @@ def rules() -> dict[str, re.Pattern[str]]:
         "duration_past": rf"(?:the\s+)?(?P<rel>past|last|next|coming|previous|first)"
         rf"(?:\s+{low}{num})?\s+{unit}",
         "duration": rf"(?:(?P<approx>{_alt(list(lx['approx_mods']))})\s+)?(?:the\s+(?=\w+\s))?"
-        rf"(?:{low}{num}(?P<half>\s+1/2)?\s*-?\s*(?:more\s+)?)?{unit}(?:\s*-?\s*(?:long|old))?",
+        rf"(?:{low}{num}(?P<half>\s+1/2)?\s*-?\s*(?:more\s+)?)?{unit}"
+        r"(?P<and_half>\s+and\s+a\s+half)?(?:\s*-?\s*(?:long|old))?",
         # "a quarter-century", "half a century": years, by the lexicon's fraction_lengths
         "fraction_length": rf"(?:(?P<approx>{_alt(list(lx['approx_mods']))})\s+)?"
         rf"(?:an?\s+|the\s+)?(?P<frac>{_alt(list(lx['fraction_lengths']))})",

@@ -293,7 +293,7 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
             return None
         amount = _number(m["num"]) if m["num"] and not m["low"] else "X"
         out = {"kind": "duration", "amount": amount, "unit": lx["units"][m["unit"].lower()]}
-        if m["half"] and isinstance(amount, int):
+        if (m["half"] or m["and_half"]) and isinstance(amount, int):
             out["half"] = True  # "2 1/2 years"
         if m["approx"]:
             out["mod"] = lx["approx_mods"][m["approx"].lower()]
@@ -383,11 +383,14 @@ def parse_expression(text: str) -> Parse | None:
         return None
     if (counted := _from_a_date(norm)) is not None:
         return counted
-    if norm.endswith(" or so"):  # "the next two years or so": the length, roughly
-        rough = parse_expression(norm[: -len(" or so")])
-        if rough is None or rough["kind"] not in ("duration", "date", "offset"):
-            return None
-        return {**rough, "mod": rough.get("mod", "APPROX")}
+    # "the next two years or so": the length, roughly; "1995 or later": that year or after
+    for tail, tail_mod in lexicon()["expression_tails"].items():
+        if norm.endswith(" " + tail):
+            rough = parse_expression(norm[: -len(tail) - 1])
+            kinds = ("duration", "date", "offset") if tail_mod == "APPROX" else ("date",)
+            if rough is None or rough["kind"] not in kinds:
+                return None
+            return {**rough, "mod": rough.get("mod", tail_mod)}
     if "teen " in norm or "thousand" in norm:
         norm = spoken_to_digits(norm)
     first = norm.split(" ", 1)[0]
