@@ -100,3 +100,41 @@ def test_an_open_end_is_kept_on_the_date() -> None:
     parse = parse_expression("2031 or later")
     assert parse is not None and parse["mod"] == "ON_OR_AFTER" and parse["year"] == 2031
     assert parse_expression("two minutes or later") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The court adjourned at midday.", ["midday"]),
+        ("By mid-morning the queue had gone.", ["mid-morning"]),
+        ("Trading slowed at mid afternoon tomorrow.", ["mid afternoon tomorrow"]),
+        ("She phoned yesterday evening.", ["yesterday evening"]),
+        ("Jazz flourished in the twenties.", ["the twenties"]),
+        ("Wages stalled in the early eighties.", ["the early eighties"]),
+        ("It was the coldest winter of this century.", ["this century"]),
+        ("Profits will suffer in the short term.", ["the short term"]),
+        ("He retired in his seventies.", []),
+        ("Long-term bonds fell.", []),
+    ],
+)
+def test_times_of_day_decades_in_words_and_terms(blank, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert _spans(blank, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("midday", "2004-05-06T12:00"),
+        ("mid-afternoon yesterday", "2004-05-05TAF"),
+        ("the nineties", "199"),
+        ("the late twenties", "192"),
+        ("this century", "20"),
+        ("last century", "19"),
+        ("the near term", "FUTURE_REF"),
+    ],
+)
+def test_values_of_times_of_day_decades_and_centuries(text: str, value: str) -> None:
+    parse = parse_expression(text)
+    assert parse is not None, text
+    r = resolve(parse, date(2004, 5, 6), "none")
+    assert r is not None and r.value == value

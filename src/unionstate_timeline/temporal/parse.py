@@ -71,7 +71,7 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
         return {"kind": "ref", "value": lx["refs"][text]}
     if text in lx["set_words"]:
         return {"kind": "set", "value": lx["set_words"][text]}
-    if text in ("noon", "midnight"):
+    if text in lx["lone_times"]:  # "noon", "at midday", "by mid-afternoon"
         return {"kind": "time", "clock": lx["times_of_day"][text]}
     for name in ("iso", "dmy_num", "iso_compact"):
         if m := g[name].fullmatch(text):
@@ -122,6 +122,8 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
         if len(digits) == 3:
             return {"kind": "date", "decade": int(digits), "mod": _mod(m)}
         return None
+    if m := g["decade_word"].fullmatch(text):
+        return {"kind": "date", "decade_short": lx["decade_words"][m["dword"]], "mod": _mod(m)}
     if m := g["century"].fullmatch(text):
         n = int(m["cnum"]) if m["cnum"] else lx["centuries"][m["cword"].lower()]
         if not 1 <= n <= 30:
@@ -204,7 +206,7 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
         word = m["dayword"].lower()
         out = {"kind": "date", "day_offset": lx["day_words"][word]}
         # "this morning", "last night", "tonight": the day word names a part of the day too
-        part = m["tod"] or lx["day_word_parts"].get(word)
+        part = m["tod"] or m["tod0"] or lx["day_word_parts"].get(word)
         if part:
             out["tod"] = lx["times_of_day"][part.lower()]
         return out

@@ -270,6 +270,8 @@ def _relative_unit(p: Parse, ref: date | None, tense: str = "none") -> tuple[str
         return f"{y:04d}-Q{q % 4 + 1}", "quarter", "dct+relative"
     if unit == "decade":
         return f"{ref.year // 10 + rel:03d}", "decade", "dct+relative"
+    if unit == "century":
+        return f"{ref.year // 100 + rel:02d}", "century", "dct+relative"
     if p.get("by_tense") and tense == "past" and ref.weekday() < 5:
         rel -= 1  # "over the weekend", told on a weekday: the one just gone
     day = ref + timedelta(weeks=rel)
