@@ -147,6 +147,17 @@ def test_tag_blank(text: str, dct: date | None, expected: list[tuple[str, str]])
             date(2021, 9, 6),
             [("Thursday", "2021-09-02")],
         ),
+        # a schedule told in the past perfect had run out: its weekday is the one gone by
+        (
+            "The lease had been due to lapse Saturday evening.",
+            date(2021, 9, 6),
+            [("Saturday evening", "2021-09-04TEV")],
+        ),
+        (
+            "The ferry service had been scheduled to stop at noon Friday.",
+            date(2021, 9, 6),
+            [("noon Friday", "2021-09-03T12:00")],
+        ),
     ],
 )
 def test_tag_with_model(text: str, dct: date, expected: list[tuple[str, str]]) -> None:

@@ -93,6 +93,8 @@ def tense_of(token: Token) -> str:
             return "past"
     if words & c["past_ability_modals"] and _negated(head):
         words -= c["past_ability_modals"]  # "could not be reached Wednesday": a past inability
+    if _pluperfect(head):
+        return "past"  # "had been due to expire Friday": a schedule that has since run out
     if words & c["future_aux"] or words & c["future_words"]:
         if head is not token and token.dep_ in _ON_A_NOUN and token.head.pos_ in ("NOUN", "PROPN"):
             return "near"  # "the vote Thursday will hurt": the will is the noun's consequence
@@ -114,6 +116,20 @@ def tense_of(token: Token) -> str:
         if head.head.lower_ in c["intention_verbs"]:
             return "near"  # "were planning to march on Monday": either side of the report's day
     return _governing_tense(head)
+
+
+def _pluperfect(head: Token) -> bool:
+    """The verb, or the adjective or verb whose complement it is ("had been scheduled to
+    expire", "had been due to close"), is in the past perfect: its time was before another
+    past time, whatever plan or schedule the words tell."""
+    t = head
+    for _ in range(3):
+        if any(a.dep_ in ("aux", "auxpass") and a.lower_ == "had" for a in t.children):
+            return True
+        if t.dep_ not in ("xcomp", "acomp") or t.head is t:
+            return False
+        t = t.head
+    return False
 
 
 def _negated(verb: Token) -> bool:

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..patterns import lexicon, matcher_patterns
+from .lookalike import a_generic_day, a_quoted_title
 from .parse import parse_expression
 
 if TYPE_CHECKING:
@@ -87,33 +88,6 @@ def anchor_words() -> set[str]:
     return anchors
 
 
-_QUOTES = {'"', "“", "”", "«", "»"}
-TITLE_WORDS = 8  # the longest quoted title read as a name
-
-
-def _a_quoted_title(span: Span) -> bool:
-    """ "This Week," on ABC, NBC's "Today" show: the expression is, or is in, a short quoted
-    title written in title case, the name of a show or a book, not a time."""
-    doc = span.doc
-    sent = span.sent
-    opening = next(
-        (t.i for t in reversed(doc[max(sent.start, span.start - TITLE_WORDS) : span.start])
-         if t.text in _QUOTES),
-        None,
-    )  # fmt: skip
-    closing = next(
-        (t.i for t in doc[span.end : min(sent.end, span.end + TITLE_WORDS)] if t.text in _QUOTES),
-        None,
-    )
-    if opening is None or closing is None:
-        return False
-    words = [t for t in doc[opening + 1 : closing] if t.is_alpha]
-    if not words or not words[0].is_title:
-        return False
-    small = set(lexicon()["title_small_words"])  # "Meet the Press": a title's lower-case words
-    return all(t.is_title or t.is_upper or t.text in small for t in words)
-
-
 def _is_length(text: str) -> bool:
     """A length or an offset with its modifier ("about five years", "about five years ago")."""
     parse = parse_expression(text)
@@ -157,8 +131,11 @@ class TimexDetector:
         self.months = set(lx["months"])
         self.lone = set(lx["lone_abbreviations"])
         self.approx_kept = set(lx["approx_in_span"])
+        self.approx_before_article = set(lx["approx_in_span_before_article"])
+        self.approx_dates = set(lx["approx_before_dates"])
         self.rel = set(lx["relative_words"])
         self.age_words = set(lx["age_words"])
+        self.age_owners = set(lx["age_owners"])
         self.ref_not_before = set(lx["ref_not_before"])
         self.ref_not_after = set(lx["ref_not_after"])
         self.quantity_words = set(lx["quantity_words"])
@@ -183,7 +160,7 @@ class TimexDetector:
                 spans.append(trimmed)
                 spans += self._counted_from(trimmed)
         spans = filter_spans(spans)
-        spans = [self._or_so(span) for span in self._join_intervals(doc, spans)]
+        spans = [self._hedged(self._or_so(span)) for span in self._join_intervals(doc, spans)]
         out = []
         for span in spans:
             parse = parse_expression(span.text)
@@ -201,13 +178,19 @@ class TimexDetector:
         a set word used as an adjective ("a quarterly dividend"), "soon" in "as soon as"."""
         doc = span.doc
         after = [t.lower_ for t in doc[span.end : span.end + 2]]
-        if _a_quoted_title(span):
+        if a_quoted_title(span) or a_generic_day(span, parse):
             return True
-        if parse["kind"] == "duration" and isinstance(parse.get("amount"), int):
+        # "52 years old", "30 to 40 years old": an age, whatever the count
+        counted = isinstance(parse.get("amount"), int) or span[0].like_num
+        if parse["kind"] == "duration" and counted:
             last = span[-1].lower_
             if last in self.age_words or after[:1] == ["old"] or after[:2] == ["-", "old"]:
                 return True
         if self._is_rate(span, parse):
+            return True
+        # "in his 30s", "their early twenties": a decade of someone's life, not of the calendar
+        owner = doc[span.start - 1].lower_ if span.start else ""
+        if "decade_short" in parse and owner in self.age_owners:
             return True
         if parse.get("report_year") and after[:1] and after[0] in self.report_year_not_before:
             return True  # "the year before", "the year when he left"
@@ -286,14 +269,28 @@ class TimexDetector:
 
     @staticmethod
     def _or_so(span: Span) -> Span:
-        """ "a year or so": the hedge belongs to the expression."""
+        """ "a year or so", "1995 or later", "2030 and beyond": the hedge or the open end
+        belongs to the expression (lexicon "expression_tails")."""
         doc = span.doc
-        after = [t.lower_ for t in doc[span.end : span.end + 2]]
-        if after == ["or", "so"]:
+        after = " ".join(t.lower_ for t in doc[span.end : span.end + 2])
+        if after in lexicon()["expression_tails"]:
             longer = doc[span.start : span.end + 2]
             if parse_expression(longer.text) is not None:
                 return longer
         return span
+
+    def _hedged(self, span: Span) -> Span:
+        """ "around Nov. 1", "around 7:15 p.m.": the hedge before a day or a clock time belongs
+        to the expression (lexicon "approx_before_dates"), as TimeML marks it."""
+        doc = span.doc
+        if span.start == 0 or doc[span.start - 1].lower_ not in self.approx_dates:
+            return span
+        if span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s"):
+            return span  # "get around Monday's ruling": the date is the ruling's
+        parse = parse_expression(span.text)
+        if parse is None or parse["kind"] not in ("date", "time"):
+            return span
+        return doc[span.start - 1 : span.end]
 
     def _windows(self, doc: Doc) -> list[tuple[int, int]]:
         """Stretches of the doc around the words every temporal expression contains (a digit,
@@ -342,6 +339,11 @@ class TimexDetector:
             # "over an hour" is a length's modifier and inside the span; "about five years":
             # TimeML corpora mostly leave "about" out
             approx = word in self.approx_kept and _is_length(doc[start:end].text)
+            # "over an hour" is more than an hour; "over three years", during them
+            if word in self.approx_before_article and (
+                nxt is None or nxt.lower_ not in ("a", "an")
+            ):
+                approx = False
             if word in self.strip_leading and not keep_the and not approx:
                 start += 1
             elif doc[start].is_space:

@@ -25,7 +25,10 @@ def rules() -> dict[str, re.Pattern[str]]:
     unit = rf"(?P<unit>{_alt(list(lx['units']))})"
     words = _alt(list(lx["numbers"]))
     # "twenty-five", "thirty two": tens and units as one number
-    num = rf"(?P<num>\d+|(?:{_alt(list(lx['tens']))})[- ](?:{words})|{words})"
+    count = rf"\d+|(?:{_alt(list(lx['tens']))})[- ](?:{words})|{words}"
+    num = rf"(?P<num>{count})"
+    # "two to three weeks", "12 to 18 months": a length between two counts
+    low = rf"(?:(?P<low>{count})\s+(?:to|or)\s+)?"
     rel = rf"(?P<rel>{_alt(list(lx['relative_words']))})"
     # "early", "mid-", "the end of", "by the end of the", "the beginning of"
     mod = (
@@ -36,7 +39,7 @@ def rules() -> dict[str, re.Pattern[str]]:
     tod = rf"(?:\s+(?P<tod>{_alt(list(lx['times_of_day']))}))?"
     clock = (
         r"(?:(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)"
-        rf"|(?P<named>noon|midnight))(?:\s+(?P<zone>{_alt(lx['time_zones'])}))?"
+        rf"|(?P<named>noon|midnight|midday))(?:\s+(?P<zone>{_alt(lx['time_zones'])}))?"
     )
     g = {
         "iso": r"(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?",
@@ -58,6 +61,8 @@ def rules() -> dict[str, re.Pattern[str]]:
         rf"(?P<holiday>{_alt([k for k in lx['floating_holidays'] if k[0] != '_'])})"
         rf"(?:,?\s+{year})?",
         "decade": rf"{mod}(?:the\s+)?'?(?P<decade>\d{{1,3}})0'?s",
+        # "the nineties", "the early sixties": a decade of the century said in words
+        "decade_word": rf"{mod}(?:the\s+)?(?P<dword>{_alt(list(lx['decade_words']))})",
         "season": rf"{mod}(?:the\s+)?(?:{rel}\s+)?{season}(?:\s+(?:of\s+)?{year})?",
         "year_season": rf"{year}\s+{season}",
         # "the third quarter", "this year's first half", "the 1988 second quarter", "the
@@ -77,16 +82,20 @@ def rules() -> dict[str, re.Pattern[str]]:
         "year_ago": r"(?:the\s+(?=.*\s(?:quarter|period)$))?year\s*-\s*(?:ago|earlier|before)"
         r"(?:\s+(?:quarter|period))?",
         "relative": rf"{mod}(?:(?:earlier|later)\s+)?(?:the\s+(?=current\s))?{rel}\s+(?:fiscal\s+)?"
-        r"(?P<unit>week|month|year|quarter|decade|weekend)",
+        r"(?P<unit>week|month|year|quarter|decade|century|weekend)",
         "the_unit": rf"{mod}(?P<unit>year|month|week|decade)",
+        # "year-end", "by year's end": the end of the year of the report
+        "unit_end": r"(?P<unit>year|month)(?:'s)?\s*-?\s*end",
         # "sales for the full year", "the fiscal year": in a report, the year it reports on
         "the_year": r"the\s+(?:full\s+|fiscal\s+)?year",
-        "day_word": r"(?:(?P<dmod>early|late|earlier|later)\s+)?"
+        # "yesterday afternoon", "mid-afternoon yesterday", "noon today"
+        "day_word": rf"(?:(?P<tod0>{_alt(list(lx['times_of_day']))})\s+)?"
+        r"(?:(?P<dmod>early|late|earlier|later)\s+)?"
         rf"(?P<dayword>{_alt(list(lx['day_words']))})"
         rf"(?:\s+(?P<tod>{_alt(list(lx['times_of_day']))}))?",
         "weekday": rf"(?:{rel}\s+)?{wd}{tod}",
         # "two years ago", "almost a decade ago": the modifier belongs to the offset
-        "ago": rf"(?:(?P<approx>{_alt(list(lx['approx_mods']))})\s+)?{num}\s+{unit}\s+"
+        "ago": rf"(?:(?P<approx>{_alt(list(lx['approx_mods']))})\s+)?(?:{num}\s+)?{unit}\s+"
         r"(?P<dir>ago|earlier|later|before|after)",
         # "the day before last Tuesday", "two weeks after March 6": counted from the date the
         # expression gives itself (`rest`, a date of its own)
@@ -95,9 +104,10 @@ def rules() -> dict[str, re.Pattern[str]]:
         r"(?:that|the\s+(?P<which>same|next|following|previous|preceding))\s+"
         r"(?P<unit>day|week|month|year)",
         "duration_past": rf"(?:the\s+)?(?P<rel>past|last|next|coming|previous|first)"
-        rf"(?:\s+{num})?\s+{unit}",
+        rf"(?:\s+{low}{num})?\s+{unit}",
         "duration": rf"(?:(?P<approx>{_alt(list(lx['approx_mods']))})\s+)?(?:the\s+(?=\w+\s))?"
-        rf"(?:{num}(?P<half>\s+1/2)?\s*-?\s*)?{unit}(?:\s*-?\s*(?:long|old))?",
+        rf"(?:{low}{num}(?P<half>\s+1/2)?\s*-?\s*(?:more\s+)?)?{unit}"
+        r"(?P<and_half>\s+and\s+a\s+half)?(?:\s*-?\s*(?:long|old))?",
         # "a quarter-century", "half a century": years, by the lexicon's fraction_lengths
         "fraction_length": rf"(?:(?P<approx>{_alt(list(lx['approx_mods']))})\s+)?"
         rf"(?:an?\s+|the\s+)?(?P<frac>{_alt(list(lx['fraction_lengths']))})",

@@ -36,7 +36,12 @@ def _number(word: str | None) -> int | str | None:
         return int(word)
     parts = re.split(r"[- ]", word.lower())
     values = [lexicon()["numbers"].get(p) for p in parts]
-    if len(values) == 2 and all(isinstance(v, int) for v in values):
+    # "twenty-five" adds up; "a dozen", "a hundred" are one number of the lexicon
+    if (
+        len(values) == 2
+        and all(isinstance(v, int) for v in values)
+        and parts[0] in lexicon()["tens"]
+    ):
         return int(values[0]) + int(values[1])  # type: ignore[arg-type]
     value = lexicon()["numbers"].get(word.lower())
     return value if value is not None else None
@@ -66,7 +71,7 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
         return {"kind": "ref", "value": lx["refs"][text]}
     if text in lx["set_words"]:
         return {"kind": "set", "value": lx["set_words"][text]}
-    if text in ("noon", "midnight"):
+    if text in lx["lone_times"]:  # "noon", "at midday", "by mid-afternoon"
         return {"kind": "time", "clock": lx["times_of_day"][text]}
     for name in ("iso", "dmy_num", "iso_compact"):
         if m := g[name].fullmatch(text):
@@ -117,6 +122,8 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
         if len(digits) == 3:
             return {"kind": "date", "decade": int(digits), "mod": _mod(m)}
         return None
+    if m := g["decade_word"].fullmatch(text):
+        return {"kind": "date", "decade_short": lx["decade_words"][m["dword"]], "mod": _mod(m)}
     if m := g["century"].fullmatch(text):
         n = int(m["cnum"]) if m["cnum"] else lx["centuries"][m["cword"].lower()]
         if not 1 <= n <= 30:
@@ -193,11 +200,13 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
         return {"kind": "date", "rel_unit": "year", "rel": 0, "report_year": True}
     if (m := g["the_unit"].fullmatch(text)) and _mod(m):
         return {"kind": "date", "rel_unit": m["unit"].lower(), "rel": 0, "mod": _mod(m)}
+    if m := g["unit_end"].fullmatch(text):
+        return {"kind": "date", "rel_unit": m["unit"].lower(), "rel": 0, "mod": "END"}
     if m := g["day_word"].fullmatch(text):
         word = m["dayword"].lower()
         out = {"kind": "date", "day_offset": lx["day_words"][word]}
         # "this morning", "last night", "tonight": the day word names a part of the day too
-        part = m["tod"] or lx["day_word_parts"].get(word)
+        part = m["tod"] or m["tod0"] or lx["day_word_parts"].get(word)
         if part:
             out["tod"] = lx["times_of_day"][part.lower()]
         return out
@@ -211,7 +220,9 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
             out["tod"] = lx["times_of_day"][m["tod"].lower()]
         return out
     if m := g["ago"].fullmatch(text):
-        amount = _number(m["num"])
+        amount = _number(m["num"]) if m["num"] else "X"
+        if amount == "X" and not m["unit"].lower().endswith("s"):
+            return None  # "months ago" is some months; "month ago" no expression
         direction = m["dir"].lower()
         return {
             "kind": "offset",
@@ -233,7 +244,8 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
             "anaphor": True,
         }
     if m := g["duration_past"].fullmatch(text):
-        amount = _number(m["num"]) if m["num"] else ("X" if m["unit"].lower().endswith("s") else 1)
+        amount = _number(m["num"]) if m["num"] and not m["low"] else "X"
+        amount = amount if m["num"] or m["unit"].lower().endswith("s") else 1
         return {"kind": "duration", "amount": amount, "unit": lx["units"][m["unit"].lower()]}
     if m := g["set"].fullmatch(text):
         amount = _number(m["num"]) if m["num"] else 1
@@ -281,9 +293,9 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
             (m["num"] or "").lower() in ("a", "an") and plural
         ):
             return None
-        amount = _number(m["num"]) if m["num"] else "X"
+        amount = _number(m["num"]) if m["num"] and not m["low"] else "X"
         out = {"kind": "duration", "amount": amount, "unit": lx["units"][m["unit"].lower()]}
-        if m["half"] and isinstance(amount, int):
+        if (m["half"] or m["and_half"]) and isinstance(amount, int):
             out["half"] = True  # "2 1/2 years"
         if m["approx"]:
             out["mod"] = lx["approx_mods"][m["approx"].lower()]
@@ -373,11 +385,14 @@ def parse_expression(text: str) -> Parse | None:
         return None
     if (counted := _from_a_date(norm)) is not None:
         return counted
-    if norm.endswith(" or so"):  # "the next two years or so": the length, roughly
-        rough = parse_expression(norm[: -len(" or so")])
-        if rough is None or rough["kind"] not in ("duration", "date", "offset"):
-            return None
-        return {**rough, "mod": rough.get("mod", "APPROX")}
+    # "the next two years or so": the length, roughly; "1995 or later": that year or after
+    for tail, tail_mod in lexicon()["expression_tails"].items():
+        if norm.endswith(" " + tail):
+            rough = parse_expression(norm[: -len(tail) - 1])
+            kinds = ("duration", "date", "offset") if tail_mod == "APPROX" else ("date",)
+            if rough is None or rough["kind"] not in kinds:
+                return None
+            return {**rough, "mod": rough.get("mod", tail_mod)}
     if "teen " in norm or "thousand" in norm:
         norm = spoken_to_digits(norm)
     first = norm.split(" ", 1)[0]

@@ -270,6 +270,8 @@ def _relative_unit(p: Parse, ref: date | None, tense: str = "none") -> tuple[str
         return f"{y:04d}-Q{q % 4 + 1}", "quarter", "dct+relative"
     if unit == "decade":
         return f"{ref.year // 10 + rel:03d}", "decade", "dct+relative"
+    if unit == "century":
+        return f"{ref.year // 100 + rel:02d}", "century", "dct+relative"
     if p.get("by_tense") and tense == "past" and ref.weekday() < 5:
         rel -= 1  # "over the weekend", told on a weekday: the one just gone
     day = ref + timedelta(weeks=rel)
@@ -361,6 +363,10 @@ def resolve(
                 return None
             value, precision, _ = _offset({**p, "base": "previous"}, ref, inner)
             method = inner.method
+        elif kind == "offset" and p["base"] == "dct" and not isinstance(p.get("amount"), int):
+            # "several years ago": before the report, by how much the text does not say
+            side = "PAST_REF" if p["sign"] < 0 else "FUTURE_REF"
+            return Resolved(side, "unknown", mod, "ref", 0.9)
         elif kind == "offset":
             value, precision, method = _offset(p, ref, previous)
         elif kind == "interval":
