@@ -323,3 +323,20 @@ def test_merge_sentences_naming_different_things_are_two_statements_of_a_day():
         one("b", "The board of Castlemere Foods said it plans to issue common share warrants."),
     )
     assert len(tl.events) == 2
+
+
+def test_merge_a_year_joins_a_week_that_straddles_two_months():
+    # the index files a cluster under its first month only; a coarser date still finds it
+    tl = build(
+        doc_with("a", [("meeting", "2021-W48", ["Irena Voss"])]),  # Nov 29 - Dec 5
+        doc_with("b", [("meeting", "2021", ["Irena Voss"])]),
+    )
+    assert len(tl.events) == 1 and tl.events[0].when.value == "2021-W48"
+
+
+def test_merge_a_month_naming_someone_joins_a_day_at_its_place_naming_no_one():
+    tl = build(
+        _with(doc_with("a", [("meeting", "2021-09-09", [])]), places=["Lisk"]),
+        _with(doc_with("b", [("meeting", "2021-09", ["Irena Voss"])]), places=["Lisk"]),
+    )
+    assert len(tl.events) == 1 and tl.events[0].when.value == "2021-09-09"

@@ -6,8 +6,9 @@ exactly and a typo in a downstream file is an error rather than silently ignored
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
-from typing import Literal
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -37,8 +38,30 @@ EventType = Literal[
 EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
 
 
+# One set of given field names per distinct set, shared by every record that has it (`_Model`)
+_GIVEN: dict[frozenset[str], set[str]] = {}
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    def model_post_init(self, context: Any, /) -> None:
+        """Records are frozen, so their set of given fields never changes: they share one set
+        per distinct set instead of one each (a set of five names is 728 bytes, more than the
+        values of a citation; a large build holds millions of records)."""
+        _share_given(self)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        copied = super().model_copy(update=update, deep=deep)
+        _share_given(copied)
+        return copied
+
+
+def _share_given(record: BaseModel) -> None:
+    given = record.__pydantic_fields_set__
+    object.__setattr__(
+        record, "__pydantic_fields_set__", _GIVEN.setdefault(frozenset(given), given)
+    )
 
 
 # --- temporal values ---

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from itertools import combinations
 
 from .clusters import Cluster
@@ -67,7 +68,7 @@ def contradict(a: Cluster, b: Cluster) -> bool:
     )
 
 
-def organizations_differ(a: set[str], b: set[str]) -> bool:
+def organizations_differ(a: AbstractSet[str], b: AbstractSet[str]) -> bool:
     """Both name organisations that act in the happening, none in common: two companies'
     approvals, two clubs' wins."""
     return bool(a and b and not organizations_agree(a, b))

@@ -6,12 +6,16 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TypeVar
 
 from ..models import Citation, EventMention, When
 from ..patterns import load_json_data
 from ..temporal.values import PRECISION_RANK as RANK
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -26,7 +30,24 @@ class Item:
     names: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
 
-@dataclass
+_NOTHING: frozenset[str] = frozenset()  # shared by every cluster that names no one
+
+
+def _grow(have: AbstractSet[T], new: Iterable[T]) -> AbstractSet[T]:
+    """`have` with `new` added. Most clusters are one mention naming no organisation: their
+    empty fields share one frozenset, and a first set of names is the item's own, until a
+    second item adds to it (a large corpus holds hundreds of thousands of clusters)."""
+    if isinstance(have, set):
+        have.update(new)
+        return have
+    if not have:
+        return new if isinstance(new, frozenset) else (frozenset(new) or have)
+    grown = set(have)
+    grown.update(new)
+    return grown if len(grown) > len(have) else have
+
+
+@dataclass(slots=True)
 class Cluster:
     """Items of one event. `items` only ever grows, so the derived fields are kept up to date
     incrementally (recomputing them on every comparison made clustering quadratic)."""
@@ -35,13 +56,13 @@ class Cluster:
     merged_on: set[str] = field(default_factory=set)  # why other sources' mentions joined it
     _seen: int = 0
     _when: When | None = None
-    _actors: set[str] = field(default_factory=set)
-    _places: set[str] = field(default_factory=set)
-    _orgs: set[str] = field(default_factory=set)
-    _agents: set[str] = field(default_factory=set)
-    _names: set[str] = field(default_factory=set)
-    _docs: set[str] = field(default_factory=set)
-    _sents: set[tuple[str, int]] = field(default_factory=set)
+    _actors: AbstractSet[str] = _NOTHING
+    _places: AbstractSet[str] = _NOTHING
+    _orgs: AbstractSet[str] = _NOTHING
+    _agents: AbstractSet[str] = _NOTHING
+    _names: AbstractSet[str] = _NOTHING
+    _docs: AbstractSet[str] = _NOTHING
+    _sents: AbstractSet[tuple[str, int]] = frozenset()
     # the evidence of its citations (evidence.bag) and how many items it was taken from: each
     # joining stage asks for it again, and a cluster that did not grow has the same evidence
     evidence: tuple[int, object] | None = field(default=None, repr=False)
@@ -57,13 +78,14 @@ class Cluster:
                 < (RANK[self._when.precision], -self._when.confidence)
             ):
                 self._when = w
-            self._actors.update(i.mention.actors)
-            self._places.update(i.mention.places)
-            self._orgs.update(i.mention.organizations)
-            self._agents.update(i.mention.agents)
-            self._names.update(item_names(i))
-            self._docs.add(i.mention.doc_id)
-            self._sents.add((i.mention.doc_id, i.mention.sent_start))
+            m = i.mention
+            self._actors = _grow(self._actors, m.actors)
+            self._places = _grow(self._places, m.places)
+            self._orgs = _grow(self._orgs, m.organizations)
+            self._agents = _grow(self._agents, m.agents)
+            self._names = _grow(self._names, item_names(i))
+            self._docs = _grow(self._docs, (m.doc_id,))
+            self._sents = _grow(self._sents, ((m.doc_id, m.sent_start),))
         self._seen = len(self.items)
 
     @property
@@ -73,39 +95,39 @@ class Cluster:
         return self._when
 
     @property
-    def actors(self) -> set[str]:
+    def actors(self) -> AbstractSet[str]:
         self._sync()
         return self._actors
 
     @property
-    def places(self) -> set[str]:
+    def places(self) -> AbstractSet[str]:
         self._sync()
         return self._places
 
     @property
-    def organizations(self) -> set[str]:
+    def organizations(self) -> AbstractSet[str]:
         self._sync()
         return self._orgs
 
     @property
-    def agents(self) -> set[str]:
+    def agents(self) -> AbstractSet[str]:
         """The names of who did it, in the subjects of the items' clauses."""
         self._sync()
         return self._agents
 
     @property
-    def names(self) -> set[str]:
+    def names(self) -> AbstractSet[str]:
         """The stems of the names the items' sentences give (`item_names`)."""
         self._sync()
         return self._names
 
     @property
-    def doc_ids(self) -> set[str]:
+    def doc_ids(self) -> AbstractSet[str]:
         self._sync()
         return self._docs
 
     @property
-    def sentences(self) -> set[tuple[str, int]]:
+    def sentences(self) -> AbstractSet[tuple[str, int]]:
         """(doc_id, sentence start) of every item."""
         self._sync()
         return self._sents
@@ -283,7 +305,7 @@ def _parties_meet(mention: EventMention, cluster: Cluster) -> bool:
 
 
 class Blocks:
-    """Clusters of one type indexed by the months their dates cover (with the keys that let a
+    """Clusters of one type indexed by the first month their dates cover (with the keys that let a
     date of another precision join: an actor, a place, the sentence), and by date value.
 
     `dates_compatible` needs equal values or one date within the other, and a date of another
@@ -333,11 +355,11 @@ class Blocks:
                 self._seen.add((id(cluster), "loose"))
                 self.loose.append(cluster)
             return
-        keys = list(keys) if self.keyed else [None]
+        # under its first month only: a cluster is looked up by coarser dates, which fit it
+        # only when they contain it, so they cover its first month (a year is one entry, not 12)
         rank = RANK[w.precision]
-        for m in months:
-            for k in keys:
-                self._put(self.by_month, (m, k, rank), cluster)
+        for k in list(keys) if self.keyed else [None]:
+            self._put(self.by_month, (months[0], k, rank), cluster)
 
     def candidates(self, w: When | None, keys: Iterable[object]) -> list[Cluster]:
         found = {id(c): c for c in self.loose}

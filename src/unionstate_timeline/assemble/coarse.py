@@ -11,6 +11,8 @@ clusters that share a key and a year are compared, never all pairs of the corpus
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from ..temporal.values import PRECISION_RANK as RANK
 from .across import Joiner, contradict
 from .clusters import Cluster, stem
@@ -66,7 +68,7 @@ def _disagree(a: Cluster, b: Cluster, bag_a: Bag, bag_b: Bag) -> bool:
     if not contradict(a, b):
         return False
 
-    def named_in(parties: set[str], other: Bag) -> bool:
+    def named_in(parties: AbstractSet[str], other: Bag) -> bool:
         told = other.names | other.words
         return any({stem(w) for w in name_key(p).split()} <= told for p in parties)
 

@@ -7,6 +7,7 @@ evidence each width of date needs live in patterns/merging.json (`evidence`).
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -36,7 +37,7 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
-def names_agree(a: set[str], b: set[str]) -> bool:
+def names_agree(a: AbstractSet[str], b: AbstractSet[str]) -> bool:
     """Some name of one is a name of the other, or a part of it ("Northwind" / "Northwind
     Energy"): the same party."""
     ka = {name_key(n) for n in a} - {""}
@@ -61,7 +62,7 @@ def _short_for(short: str, full: str) -> bool:
     return short == initials or (len(short) >= 3 and words[0].startswith(short))
 
 
-def organizations_agree(a: set[str], b: set[str]) -> bool:
+def organizations_agree(a: AbstractSet[str], b: AbstractSet[str]) -> bool:
     """names_agree, or one's name abbreviates the other's ("IBM" / "International Business
     Machines", "the Fed" / "the Federal Reserve")."""
     if names_agree(a, b):
@@ -71,7 +72,7 @@ def organizations_agree(a: set[str], b: set[str]) -> bool:
     return any(_short_for(x, y) or _short_for(y, x) for x in ka for y in kb)
 
 
-def agents_differ(a: set[str], b: set[str]) -> bool:
+def agents_differ(a: AbstractSet[str], b: AbstractSet[str]) -> bool:
     """Both name who did it and no name is of both (`organizations_agree`); a one-word name
     agrees with a name holding a word of its stem ("Russia" / "the Russian President")."""
     if not a or not b or organizations_agree(a, b):
