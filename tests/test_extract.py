@@ -205,3 +205,14 @@ def test_extract_a_past_form_read_as_present_keeps_its_past_weekday():
     found = dated("Weakness in mining shares hurt the index on Monday.", dct)
     assert [v for _, v, _ in found] == ["2019-12-09"]
     assert "2019-12-16" not in [v for _, v, _ in dated("The bridge was to open Monday.", dct)]
+
+
+def test_extract_a_month_ahead_on_a_past_verb_is_last_year():
+    # told in late October: a past happening "in December" or "on Dec. 3" was last December;
+    # a schedule told in the past ("was moved to December") still lies ahead
+    dct = date(2019, 10, 25)
+    found = dated("The bakery chain switched its flour supplier in December.", dct)
+    assert [v for _, v, _ in found] == ["2018-12"]
+    found = dated("The old lighthouse was repainted on Dec. 3 by volunteers.", dct)
+    assert [v for _, v, _ in found] == ["2018-12-03"]
+    assert "2019-12" in [v for _, v, _ in dated("The village fair was moved to December.", dct)]

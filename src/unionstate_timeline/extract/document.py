@@ -110,6 +110,24 @@ def _scheduled_present(span: Span) -> bool:
     )
 
 
+def _happened_on(span: Span) -> bool:
+    """The date hangs on a past verb of happening itself ("changed its supplier in December",
+    "was found on Nov. 3"), not on a schedule ("was moved to December", "set the vote for
+    May") or on a noun: a month or day ahead of the report is then last year's, not a plan."""
+    if not span.doc.has_annotation("DEP"):
+        return False
+    tok, verb, c = span.root, clause_head(span.root), cues()
+    if tok.dep_ == "pobj":
+        if tok.head.lower_ not in c["happening_preps"] or tok.head.head.i != verb.i:
+            return False
+    elif tok.head.i != verb.i or tok.dep_ not in ("npadvmod", "tmod"):
+        return False
+    if verb.lower_ in c["scheduling_words"] or verb.pos_ != "VERB":
+        return False
+    aux = [a.lower_ for a in verb.children if a.dep_ in ("aux", "auxpass")]
+    return (verb.tag_ == "VBD" and not aux) or (verb.tag_ == "VBN" and aux in (["was"], ["were"]))
+
+
 def _plural(subject: Token) -> bool:
     """A subject a plain present agrees with ("they meet", "the ministers meet", "he and she
     meet"); with a singular one ("weakness hurt") the verb is a past form, not a present."""
@@ -154,6 +172,9 @@ def extract_timexes(doc: Doc, dateline: tuple[int, int] = (0, 0)) -> list[TimexM
         relation = _relation(span, parse, dateline)
         if relation:
             parse = {**parse, "relation": relation}
+        tense = _tense(span, parse)
+        if tense == "past" and "month" in parse and "year" not in parse and _happened_on(span):
+            parse = {**parse, "on_past_verb": True}
         out.append(
             TimexMention(
                 start=span.start_char,
@@ -161,7 +182,7 @@ def extract_timexes(doc: Doc, dateline: tuple[int, int] = (0, 0)) -> list[TimexM
                 text=span.text,
                 type=span.label_,
                 parse=parse,
-                tense=_tense(span, parse),  # type: ignore[arg-type]
+                tense=tense,  # type: ignore[arg-type]
                 speech=clause_head(span.root).lower_ in speech,
                 sent_start=starts[bisect_right(starts, span.start_char) - 1],
                 in_lead=span.start_char < lead_end,
