@@ -184,3 +184,35 @@ def test_extract_being_in_a_city_that_day_is_a_visit_despite_the_main_clause():
         dct=date(2021, 11, 5),
     )
     assert ("visit", "2021-11-04", "occurred") in found
+
+
+def test_extract_a_present_arrangement_on_a_weekday_is_the_coming_one():
+    # told on a Wednesday: a present simple, a present progressive or "be to" with a weekday
+    # tells what is arranged, so Monday is next Monday, not the one before
+    dct = date(2019, 12, 11)
+    for text in (
+        "The two envoys meet privately Monday with the trade commissioner.",
+        "The tribunal is hearing the complaint Monday.",
+        "The coastal ferries are to resume their service on Monday.",
+    ):
+        assert [v for _, v, _ in dated(text, dct)] == ["2019-12-16"], text
+
+
+def test_extract_a_past_form_read_as_present_keeps_its_past_weekday():
+    # "weakness hurt ... on Monday": a singular subject, so "hurt" is the past; and a past
+    # schedule ("was to open Monday") is not moved ahead
+    dct = date(2019, 12, 11)
+    found = dated("Weakness in mining shares hurt the index on Monday.", dct)
+    assert [v for _, v, _ in found] == ["2019-12-09"]
+    assert "2019-12-16" not in [v for _, v, _ in dated("The bridge was to open Monday.", dct)]
+
+
+def test_extract_a_month_ahead_on_a_past_verb_is_last_year():
+    # told in late October: a past happening "in December" or "on Dec. 3" was last December;
+    # a schedule told in the past ("was moved to December") still lies ahead
+    dct = date(2019, 10, 25)
+    found = dated("The bakery chain switched its flour supplier in December.", dct)
+    assert [v for _, v, _ in found] == ["2018-12"]
+    found = dated("The old lighthouse was repainted on Dec. 3 by volunteers.", dct)
+    assert [v for _, v, _ in found] == ["2018-12-03"]
+    assert "2019-12" in [v for _, v, _ in dated("The village fair was moved to December.", dct)]

@@ -84,11 +84,67 @@ def _reporting_period(prep: Token, span: Span, parse: dict[str, Any]) -> bool:
     )
 
 
+def _scheduled_present(span: Span) -> bool:
+    """ "meet Monday", "is meeting Thursday", "are to resume Tuesday": a present simple, a
+    present progressive or "be to" whose own verb a weekday dates tells an arrangement, so
+    the weekday is the coming one. Reporting and linking verbs ("says", "is") are no
+    arrangement; "was to arrive Monday", a past schedule, keeps its own tense."""
+    if not span.doc.has_annotation("DEP"):
+        return False
+    tok, verb, c = span.root, clause_head(span.root), cues()
+    on_verb = tok.head.i == verb.i or (tok.dep_ == "pobj" and tok.head.head.i == verb.i)
+    if not on_verb or verb.pos_ != "VERB" or verb.lower_ in c["speech_verbs"] | c["stative_verbs"]:
+        return False
+    aux = [a for a in verb.children if a.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBZ":
+        return not aux
+    if verb.tag_ == "VBP":  # "stocks hurt ... on Friday": a past form the tagger read as present
+        return not aux and any(_plural(s) for s in verb.children if s.dep_ == "nsubj")
+    if verb.tag_ == "VBG":
+        return bool(aux) and all(a.tag_ in ("VBZ", "VBP") for a in aux)
+    return (
+        verb.tag_ == "VB"
+        and verb.dep_ == "xcomp"
+        and any(a.lower_ == "to" for a in aux)
+        and verb.head.lower_ in c["scheduling_be"]
+    )
+
+
+def _happened_on(span: Span) -> bool:
+    """The date hangs on a past verb of happening itself ("changed its supplier in December",
+    "was found on Nov. 3"), not on a schedule ("was moved to December", "set the vote for
+    May") or on a noun: a month or day ahead of the report is then last year's, not a plan."""
+    if not span.doc.has_annotation("DEP"):
+        return False
+    tok, verb, c = span.root, clause_head(span.root), cues()
+    if tok.dep_ == "pobj":
+        if tok.head.lower_ not in c["happening_preps"] or tok.head.head.i != verb.i:
+            return False
+    elif tok.head.i != verb.i or tok.dep_ not in ("npadvmod", "tmod"):
+        return False
+    if verb.lower_ in c["scheduling_words"] or verb.pos_ != "VERB":
+        return False
+    aux = [a.lower_ for a in verb.children if a.dep_ in ("aux", "auxpass")]
+    return (verb.tag_ == "VBD" and not aux) or (verb.tag_ == "VBN" and aux in (["was"], ["were"]))
+
+
+def _plural(subject: Token) -> bool:
+    """A subject a plain present agrees with ("they meet", "the ministers meet", "he and she
+    meet"); with a singular one ("weakness hurt") the verb is a past form, not a present."""
+    return (
+        subject.tag_ in ("NNS", "NNPS")
+        or subject.lower_ in ("we", "they", "you", "i")
+        or any(c.dep_ == "conj" for c in subject.children)
+    )
+
+
 def _tense(span: Span, parse: dict[str, Any]) -> str:
     """The clause's tense, except that a weekday given as a deadline ("until 9 a.m. Tuesday",
     "postponed until Tuesday", "as soon as Monday") lies ahead whatever the verb's tense."""
     tense = tense_of(span.root)
     if "weekday" in parse and "month" not in parse and parse.get("rel") is None:
+        if tense in ("present", "none") and _scheduled_present(span):
+            return "future"
         before = [t.lower_ for t in span.doc[max(span.start - 3, 0) : span.start]]
         deadline = before[-1:] and before[-1] in cues()["deadline_words"]
         # but "had filed by Wednesday", "until Thursday they had not ...": a deadline passed
@@ -116,6 +172,9 @@ def extract_timexes(doc: Doc, dateline: tuple[int, int] = (0, 0)) -> list[TimexM
         relation = _relation(span, parse, dateline)
         if relation:
             parse = {**parse, "relation": relation}
+        tense = _tense(span, parse)
+        if tense == "past" and "month" in parse and "year" not in parse and _happened_on(span):
+            parse = {**parse, "on_past_verb": True}
         out.append(
             TimexMention(
                 start=span.start_char,
@@ -123,7 +182,7 @@ def extract_timexes(doc: Doc, dateline: tuple[int, int] = (0, 0)) -> list[TimexM
                 text=span.text,
                 type=span.label_,
                 parse=parse,
-                tense=_tense(span, parse),  # type: ignore[arg-type]
+                tense=tense,  # type: ignore[arg-type]
                 speech=clause_head(span.root).lower_ in speech,
                 sent_start=starts[bisect_right(starts, span.start_char) - 1],
                 in_lead=span.start_char < lead_end,

@@ -63,8 +63,8 @@ def _pick_year(month: int, day: int, ref: date, tense: str, weekday: int | None)
             candidates = matching
     if not candidates:
         raise ImpossibleDate(f"no day {day} in month {month}")
-    if tense == "past":
-        ahead = [c for c in candidates if 1 < (c - ref).days <= SCHEDULE_DAYS]
+    if tense in ("past", "done"):
+        ahead = [c for c in candidates if 1 < (c - ref).days <= SCHEDULE_DAYS and tense == "past"]
         past = [c for c in candidates if c <= ref + timedelta(days=1)]
         candidates = ahead or past or candidates
     elif tense == "future":
@@ -178,11 +178,13 @@ def _date_value(
         if "month" in p and p.get("rel") is not None and "year_rel" not in p:
             year = _relative_month_year(p["month"], p["rel"], ref, p.get("day"))
         elif "month" in p and p.get("day"):
-            year = _pick_year(p["month"], p["day"], ref, tense, p.get("weekday"))
+            year = _pick_year(
+                p["month"], p["day"], ref, _past_or_schedule(p, tense), p.get("weekday")
+            )
         elif "year_rel" in p:
             year = ref.year + p["year_rel"]
         elif "month" in p:
-            year = _pick_month_year(p["month"], ref, tense)
+            year = _pick_month_year(p["month"], ref, _past_or_schedule(p, tense))
         else:
             year = ref.year + (p.get("rel") or 0)
         method = "dct+year"
@@ -224,12 +226,18 @@ def _relative_month_year(month: int, rel: int, ref: date, day: int | None = None
     return year
 
 
+def _past_or_schedule(p: Parse, tense: str) -> str:
+    """ "done" for a date on a past verb of happening ("changed it in December", set by the
+    extract stage): past without the schedule window, which is for plans told in the past."""
+    return "done" if tense == "past" and p.get("on_past_verb") else tense
+
+
 def _pick_month_year(month: int, ref: date, tense: str) -> int:
     """The year of a month named without one: past tense, the latest one begun; future, the next
     one not ended; else the nearest, across a year's end only within NEAR_MONTHS."""
-    if tense == "past":
+    if tense in ("past", "done"):
         ahead = (month - ref.month) % 12
-        if 1 <= ahead <= SCHEDULE_MONTHS:
+        if 1 <= ahead <= SCHEDULE_MONTHS and tense == "past":
             return ref.year if month > ref.month else ref.year + 1
         return ref.year if month <= ref.month else ref.year - 1
     if tense == "future":
