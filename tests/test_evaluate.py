@@ -503,3 +503,13 @@ def test_evaluate_a_coarse_mention_joined_to_its_day_is_judged_by_its_own_date()
     outside = joined.model_copy(update={"when": day.model_copy(
         update={"value": "2000-01-03", "start": "2000-01-03", "end": "2000-01-03"})})  # fmt: skip
     assert score_event_dates(gold, _with_events(outside)).correct == 0
+
+
+def test_a_supported_date_may_be_written_in_either_timeml_notation() -> None:
+    from unionstate_timeline.evaluation.score import compatible
+
+    assert compatible("2000-01-15", "2000-01-15TEV")  # a day contains its evening
+    assert not compatible("2000-01-15", "2000-01-16TEV")
+    assert compatible("2000-W02", "2000-W2") and compatible("196", "196X")
+    assert not compatible("2000-W02", "2000-W3") and not compatible("197", "196X")
+    assert not compatible("XXXX-01-15", "2000-01-15TEV")

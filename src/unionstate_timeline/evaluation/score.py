@@ -6,6 +6,7 @@ calls `score_system` once per system (this project, the dateparser baseline).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
@@ -274,14 +275,31 @@ def score_merges(
 # --- one system ----------------------------------------------------------------------------------
 
 
+_WEEK = re.compile(r"^(\d{4})-W(\d)$")
+_DECADE = re.compile(r"^(\d{3})X$")
+
+
+def _notation(value: str) -> str:
+    """One TimeML notation for what annotators write two ways: "1960s" as 196 or 196X, the
+    second week as W02 or W2."""
+    value = _DECADE.sub(r"\1", value)
+    return _WEEK.sub(r"\1-W0\2", value)
+
+
 def compatible(ours: str, gold: str) -> bool:
     """Our value says nothing the gold contradicts: equal, X digits where the gold has digits
-    (XXXX-08-05 for 2020-08-05), or a coarser period containing it (1988 for 1988-Q3)."""
+    (XXXX-08-05 for 2020-08-05), or a coarser period containing it (1988 for 1988-Q3, a day for
+    an evening of that day)."""
+    ours, gold = _notation(ours), _notation(gold)
     if ours == gold:
         return True
     if len(ours) == len(gold) and all(a == b or a == "X" for a, b in zip(ours, gold, strict=True)):
         return True
-    return len(ours) in (4, 7) and "X" not in ours and gold.startswith(ours + "-")
+    if "X" in ours:
+        return False
+    return (len(ours) in (4, 7) and gold.startswith(ours + "-")) or (
+        len(ours) == 10 and gold.startswith(ours + "T")
+    )
 
 
 def score_supported(gold: Sequence[GoldDocument], timeline: Timeline) -> SupportedDates:
