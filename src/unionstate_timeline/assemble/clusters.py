@@ -159,8 +159,6 @@ def quote_evidence(
     quote: str, date_text: str | None
 ) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(word stems or lexicon classes, name stems, figures) of one sentence without its date."""
-    stop = stopwords()
-    syn = synonyms()
     words: set[str] = set()
     names: set[str] = set()
     numbers: set[str] = set()
@@ -172,14 +170,26 @@ def quote_evidence(
         if not re.fullmatch(r"(1[89]|20)\d\d|\d", figure):
             numbers.add(figure)
     for n, m in enumerate(_WORD.finditer(quote)):
-        w = m.group(0).rstrip("'-")
-        if w.lower() in stop or len(w) < 3:
-            continue
-        if a_name(w, n, syn):
-            names.add(stem(w.lower()))
-        else:
-            words.add(syn.get(w.lower(), stem(w)))
+        told = _word_evidence(m.group(0))
+        if told is not None:
+            if told[0] and n > 0:
+                names.add(told[1])
+            else:
+                words.add(told[2])
     return frozenset(words), frozenset(names), frozenset(numbers)
+
+
+@lru_cache(maxsize=65536)  # a corpus repeats its vocabulary: one reading per distinct word
+def _word_evidence(word: str) -> tuple[bool, str, str] | None:
+    """What a word of a sentence is evidence of: None (a stopword or a short word), else
+    (capitalised and no lexicon word, so a name past the sentence's first word; its stem as a
+    name; its lexicon class or stem as a word)."""
+    w = word.rstrip("'-")
+    lower = w.lower()
+    if lower in stopwords() or len(w) < 3:
+        return None
+    syn = synonyms()
+    return a_name(w, 1, syn), stem(lower), syn.get(lower, stem(w))
 
 
 def item_names(item: Item) -> frozenset[str]:
