@@ -99,3 +99,23 @@ def test_assemble_across_one_reports_two_mentions_without_a_third_source_stay_tw
     first = Cluster([_item("daily", 0, "voted", VOTED)])
     second = Cluster([_item("daily", 200, "hurt", RESULTS)])
     assert len(join_across([first, second])) == 2
+
+
+def test_across_a_crowded_month_pairs_only_clusters_sharing_a_rare_key() -> None:
+    from unionstate_timeline.assemble.across import _alike_pairs
+    from unionstate_timeline.assemble.evidence import Bag, config
+
+    limit = config()["evidence"]["max_block"]
+    many = limit + 5
+
+    def bag(*names: str) -> Bag:
+        f = frozenset
+        return Bag(f({"talks"}), f(names), f(), f({"meeting"}), f({"meeting"}))
+
+    # every cluster of the month is a meeting; only clusters 0 and 1 name the same party
+    bags = {i: bag(f"party{i}") for i in range(many)}
+    bags[1] = bag("party0")
+    pairs = _alike_pairs(list(range(many)), bags, frozenset())
+    assert pairs == [(0, 1)]
+    few = list(range(9))  # a day of a few clusters: every pair sharing a class
+    assert len(_alike_pairs(few, bags, frozenset())) == 36

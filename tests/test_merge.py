@@ -340,3 +340,42 @@ def test_merge_a_month_naming_someone_joins_a_day_at_its_place_naming_no_one():
         _with(doc_with("b", [("meeting", "2021-09", ["Irena Voss"])]), places=["Lisk"]),
     )
     assert len(tl.events) == 1 and tl.events[0].when.value == "2021-09-09"
+
+
+def _one_cluster(doc: str, value: str):
+    from unionstate_timeline.assemble.clusters import Cluster, Item
+    from unionstate_timeline.models import Citation
+
+    m = EventMention(
+        doc_id=doc, type="meeting", title="t", trigger="met", status="occurred",
+        sent_start=0, sent_end=3,
+    )  # fmt: skip
+    cite = Citation(doc_id=doc, start=0, end=3, quote="met")
+    return Cluster([Item(m, when(value), cite, None)])
+
+
+def test_merge_a_coarse_date_past_a_full_block_looks_only_at_its_own_document():
+    from unionstate_timeline.assemble.clusters import Blocks
+
+    def filled(limit):
+        blocks = Blocks(limit=limit)
+        for doc in "abc":
+            c = _one_cluster(doc, "2015")
+            blocks.add(c, c.when, [("s", doc, 0)])
+        return blocks
+
+    mine = [("s", "b", 40)]
+    assert len(filled(None).candidates(when("2015"), mine)) == 3
+    assert len(filled(3).candidates(when("2015"), mine)) == 3
+    found = filled(2).candidates(when("2015"), mine)
+    assert [c.items[0].mention.doc_id for c in found] == ["b"]
+
+
+def test_merge_a_day_is_compared_with_every_cluster_of_its_day_however_many():
+    from unionstate_timeline.assemble.clusters import Blocks
+
+    blocks = Blocks(limit=2)
+    for doc in "abcd":
+        c = _one_cluster(doc, "2015-03-02")
+        blocks.add(c, c.when, [("s", doc, 0)])
+    assert len(blocks.candidates(when("2015-03-02"), [("s", "e", 0)])) == 4

@@ -23,6 +23,7 @@ from .evidence import (
     Bag,
     agents_differ,
     bag,
+    block_keys,
     config,
     named_alike,
     names_agree,
@@ -181,19 +182,37 @@ class Joiner:
         return [out[r] for r in sorted(out)]
 
 
-def _alike_pairs(members: list[int], bags: dict[int, Bag]) -> list[tuple[int, int]]:
+def _alike_pairs(
+    members: list[int], bags: dict[int, Bag], common: frozenset[str]
+) -> list[tuple[int, int]]:
     """The pairs of a day's clusters whose words name a happening in common (named_alike > 0:
     some lexicon class or trigger class of one is one of the other's, and each cluster's
     trigger classes are among its own), in the order of `combinations(members, 2)`. A busy day
-    no longer compares every pair: only those sharing such a class."""
+    no longer compares every pair: only those sharing such a class. A day or month holding
+    more clusters than `max_block` (a month of a large corpus) pairs only those that also share
+    a name, figure or trigger class few of them have, as the blocks of `join_coarse`: "a
+    meeting" shared by hundreds of a month's clusters tells nothing."""
     if len(members) <= 8:
         return list(combinations(members, 2))
-    by_class: dict[str, list[int]] = {}
-    for i in members:
-        for k in bags[i].every:
-            by_class.setdefault(k, []).append(i)
+    limit = config()["evidence"]["max_block"]
+    by_key: dict[str, list[int]] = {}
+    if len(members) <= limit:
+        for i in members:
+            for k in bags[i].every:
+                by_key.setdefault(k, []).append(i)
+        found = {p for group in by_key.values() for p in combinations(group, 2)}
+    else:
+        for i in members:
+            for k in block_keys(bags[i]) - common:
+                by_key.setdefault(k, []).append(i)
+        found = {
+            p
+            for group in by_key.values()
+            if len(group) <= limit
+            for p in combinations(group, 2)
+            if bags[p[0]].every & bags[p[1]].every
+        }
     order = {m: n for n, m in enumerate(members)}
-    found = {p for group in by_class.values() for p in combinations(group, 2)}
     return sorted(found, key=lambda p: (order[p[0]], order[p[1]]))
 
 
@@ -213,7 +232,7 @@ def join_across(clusters: list[Cluster]) -> list[Cluster]:
         pairs = []
         strong: dict[int, set[int]] = {}  # cross-document links by the lexicon's happening
         inside = []  # two clusters of one document that may tell one happening
-        for i, j in _alike_pairs(members, bags):
+        for i, j in _alike_pairs(members, bags, common):
             if not types_fit(uf.types[i], uf.types[j]):
                 continue
             alike = named_alike(bags[i], bags[j])

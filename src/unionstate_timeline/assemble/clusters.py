@@ -325,13 +325,18 @@ class Blocks:
     month holds every cluster. An item's keys are added as it joins; a cluster is re-indexed
     when its date changes; the index only grows (a superset of the candidates is safe: each is
     still checked in full).
+
+    With `limit`, a date coarser than a day looks past a block of more than `limit` clusters (a
+    year's clusters of one type, a month's at one place: in a large corpus, sharing that tells
+    nothing, and a coarse date that fits several joins none), except its own document's.
     """
 
-    def __init__(self, *, keyed: bool = True) -> None:
+    def __init__(self, *, keyed: bool = True, limit: int | None = None) -> None:
         self.keyed = keyed
+        self.limit = limit if keyed else None
         self.loose: list[Cluster] = []  # dates with a start and end but no usable months
         self.by_month: dict[tuple[int, object, int], list[Cluster]] = {}
-        self.by_value: dict[str, list[Cluster]] = {}
+        self.by_value: dict[tuple[object, ...], list[Cluster]] = {}
         self._seen: set[tuple[int, object]] = set()
 
     @staticmethod
@@ -357,6 +362,10 @@ class Blocks:
         if w is None:
             return  # an undated cluster fits nothing
         self._put(self.by_value, ("=", w.value), cluster)
+        if self.limit is not None:  # by document too, for coarse dates past a full block
+            for k in keys:
+                if isinstance(k, tuple) and k[0] == "s":
+                    self._put(self.by_value, ("=", w.value, k[1]), cluster)
         months = self._months(w)
         if months is None:
             # a date with no start or end (XXXX-12-08) matches only its own value: by_value
@@ -375,17 +384,24 @@ class Blocks:
         found = {id(c): c for c in self.loose}
         if w is None:
             return list(found.values())
-        found.update((id(c), c) for c in self.by_value.get(("=", w.value), ()))  # type: ignore[call-overload]
+        keys = list(keys) if self.keyed else [None]
+        limit = self.limit if RANK[w.precision] > RANK["day"] else None
+        same = self.by_value.get(("=", w.value), [])
+        if limit is not None and len(same) > limit:
+            docs = {k[1] for k in keys if isinstance(k, tuple) and k[0] == "s"}
+            same = [c for d in docs for c in self.by_value.get(("=", w.value, d), ())]
+        found.update((id(c), c) for c in same)
         months = self._months(w)
         # items come finest first, so every cluster is as fine as w or finer; one of w's own
         # precision fits only with w's very value (by_value): only finer ones are looked up
         finer = [r for r in sorted(set(RANK.values())) if r < RANK[w.precision]]
         if months is not None and finer:
-            keys = list(keys) if self.keyed else [None]
             for m in months:
                 for k in keys:
                     for r in finer:
-                        found.update((id(c), c) for c in self.by_month.get((m, k, r), ()))
+                        block = self.by_month.get((m, k, r), ())
+                        if limit is None or len(block) <= limit:
+                            found.update((id(c), c) for c in block)
         return list(found.values())
 
 

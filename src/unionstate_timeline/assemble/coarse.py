@@ -16,7 +16,7 @@ from collections.abc import Set as AbstractSet
 from ..temporal.values import PRECISION_RANK as RANK
 from .across import Joiner, contradict
 from .clusters import Cluster, stem
-from .evidence import Bag, agreement, bag, config, generic_types, name_key, needed
+from .evidence import Bag, agreement, bag, block_keys, config, generic_types, name_key, needed
 
 DAY = RANK["day"]
 
@@ -38,10 +38,6 @@ def _span(c: Cluster) -> tuple[str, str] | None:
     if w is None or "X" in w.value or not (w.start and w.end):
         return None
     return w.start, w.end
-
-
-def _keys(b: Bag) -> set[str]:
-    return set(b.names) | {f"#{n}" for n in b.numbers} | {f"@{k}" for k in b.core & b.every}
 
 
 def _years(span: tuple[str, str]) -> range:
@@ -104,7 +100,7 @@ def join_coarse(clusters: list[Cluster]) -> list[Cluster]:
             continue
         bags[i] = bag(c)
         for y in _years(span):
-            for k in _keys(bags[i]):
+            for k in block_keys(bags[i]):
                 index.setdefault((y, k), []).append(i)
     uf = Joiner(clusters)
     rank = {i: _rank(clusters[i]) for i in bags}  # the clusters do not change until the end
@@ -117,7 +113,7 @@ def join_coarse(clusters: list[Cluster]) -> list[Cluster]:
             continue
         found: set[int] = set()
         for y in _years(span):
-            for k in _keys(bags[i]):
+            for k in block_keys(bags[i]):
                 block = index.get((y, k), ())
                 if len(block) <= limit:  # a name every story of the year shares tells nothing
                     found.update(block)

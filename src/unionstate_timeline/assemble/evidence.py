@@ -126,6 +126,13 @@ def _bag(cluster: Cluster) -> Bag:
     )
 
 
+def block_keys(b: Bag) -> set[str]:
+    """What indexes a cluster for its comparisons: its names, figures ("#") and the lexicon
+    classes of its triggers ("@"); a key that too many clusters share tells nothing
+    (`max_block`)."""
+    return set(b.names) | {f"#{n}" for n in b.numbers} | {f"@{k}" for k in b.core & b.every}
+
+
 def named_alike(a: Bag, b: Bag) -> int:
     """0: no word names both happenings; 1: they share a word; 2: the trigger of one is a
     lexicon happening the other names (the date was attached to that very word)."""

@@ -34,7 +34,7 @@ from .clusters import (
     wording,
 )
 from .coarse import join_coarse
-from .evidence import agents_differ
+from .evidence import agents_differ, config
 from .fits import ONE_OFF_TYPES, coarse_fits, place_key, place_keys, same_object
 from .headline import headline_links
 from .series import merge_claims
@@ -112,7 +112,7 @@ def _cluster(items: list[Item]) -> list[Cluster]:
     ):
         type_ = item.mention.type
         block = blocks.get(type_) or blocks.setdefault(
-            type_, Blocks(keyed=type_ not in ONE_OFF_TYPES)
+            type_, Blocks(keyed=type_ not in ONE_OFF_TYPES, limit=config()["evidence"]["max_block"])
         )
         fits = []
         for c in block.candidates(item.when, _lookup(item)):
