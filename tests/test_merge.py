@@ -379,3 +379,19 @@ def test_merge_a_day_is_compared_with_every_cluster_of_its_day_however_many():
         c = _one_cluster(doc, "2015-03-02")
         blocks.add(c, c.when, [("s", doc, 0)])
     assert len(blocks.candidates(when("2015-03-02"), [("s", "e", 0)])) == 4
+
+
+def test_merge_a_coarse_date_with_too_many_candidates_in_all_keeps_to_its_document():
+    from unionstate_timeline.assemble.clusters import Blocks
+
+    def filled(limit):
+        blocks = Blocks(limit=limit)
+        for n, doc in enumerate("abcd"):  # four days of one year, each in its own month's block
+            c = _one_cluster(doc, f"2015-0{n + 1}-02")
+            blocks.add(c, c.when, [("s", doc, 0), ("a", "Irena Voss")])
+        return blocks
+
+    lookup = [("s", "c", 9), ("a", "Irena Voss")]
+    assert len(filled(4).candidates(when("2015"), lookup)) == 4
+    found = filled(3).candidates(when("2015"), lookup)
+    assert [c.items[0].mention.doc_id for c in found] == ["c"]

@@ -328,7 +328,8 @@ class Blocks:
 
     With `limit`, a date coarser than a day looks past a block of more than `limit` clusters (a
     year's clusters of one type, a month's at one place: in a large corpus, sharing that tells
-    nothing, and a coarse date that fits several joins none), except its own document's.
+    nothing, and a coarse date that fits several joins none), and past more than `limit`
+    candidates in all, except its own document's.
     """
 
     def __init__(self, *, keyed: bool = True, limit: int | None = None) -> None:
@@ -386,9 +387,9 @@ class Blocks:
             return list(found.values())
         keys = list(keys) if self.keyed else [None]
         limit = self.limit if RANK[w.precision] > RANK["day"] else None
+        docs = {k[1] for k in keys if isinstance(k, tuple) and k[0] == "s"}
         same = self.by_value.get(("=", w.value), [])
         if limit is not None and len(same) > limit:
-            docs = {k[1] for k in keys if isinstance(k, tuple) and k[0] == "s"}
             same = [c for d in docs for c in self.by_value.get(("=", w.value, d), ())]
         found.update((id(c), c) for c in same)
         months = self._months(w)
@@ -402,6 +403,8 @@ class Blocks:
                         block = self.by_month.get((m, k, r), ())
                         if limit is None or len(block) <= limit:
                             found.update((id(c), c) for c in block)
+        if limit is not None and len(found) > limit:
+            return [c for c in found.values() if not docs.isdisjoint(c.doc_ids)]
         return list(found.values())
 
 
