@@ -395,3 +395,18 @@ def test_merge_a_coarse_date_with_too_many_candidates_in_all_keeps_to_its_docume
     assert len(filled(4).candidates(when("2015"), lookup)) == 4
     found = filled(3).candidates(when("2015"), lookup)
     assert [c.items[0].mention.doc_id for c in found] == ["c"]
+
+
+def test_merge_a_date_naming_someone_meets_only_clusters_of_that_day_naming_them_or_no_one():
+    from unionstate_timeline.assemble.clusters import Blocks
+
+    blocks = Blocks()
+    for doc, actor in (("a", "Irena Voss"), ("b", "Tomas Brel"), ("c", None)):
+        c = _one_cluster(doc, "2015-03-02")
+        if actor:
+            c.items[0].mention = c.items[0].mention.model_copy(update={"actors": [actor]})
+        keys = [("s", doc, 0)] + ([("a", actor)] if actor else [])
+        blocks.add(c, c.when, keys)
+    found = blocks.candidates(when("2015-03-02"), [("s", "d", 0), ("a", "Irena Voss")])
+    assert sorted(c.items[0].mention.doc_id for c in found) == ["a", "c"]
+    assert len(blocks.candidates(when("2015-03-02"), [("s", "d", 0)])) == 3

@@ -326,6 +326,9 @@ class Blocks:
     when its date changes; the index only grows (a superset of the candidates is safe: each is
     still checked in full).
 
+    Clusters of one value are also found by actor and as naming none, so an item naming actors
+    (who must share one with a cluster that names any) is compared with those only.
+
     With `limit`, a date coarser than a day looks past a block of more than `limit` clusters (a
     year's clusters of one type, a month's at one place: in a large corpus, sharing that tells
     nothing, and a coarse date that fits several joins none), and past more than `limit`
@@ -363,10 +366,13 @@ class Blocks:
         if w is None:
             return  # an undated cluster fits nothing
         self._put(self.by_value, ("=", w.value), cluster)
-        if self.limit is not None:  # by document too, for coarse dates past a full block
-            for k in keys:
-                if isinstance(k, tuple) and k[0] == "s":
-                    self._put(self.by_value, ("=", w.value, k[1]), cluster)
+        for k in keys if self.keyed else ():
+            if isinstance(k, tuple) and k[0] == "s":  # by document, past a full block
+                self._put(self.by_value, ("=", w.value, k[1]), cluster)
+            elif isinstance(k, tuple) and k[0] == "a":  # by actor, for items naming actors
+                self._put(self.by_value, ("=", w.value, "a", k[1]), cluster)
+        if self.keyed and not cluster.actors:
+            self._put(self.by_value, ("=", w.value, "a0"), cluster)
         months = self._months(w)
         if months is None:
             # a date with no start or end (XXXX-12-08) matches only its own value: by_value
@@ -389,6 +395,10 @@ class Blocks:
         limit = self.limit if RANK[w.precision] > RANK["day"] else None
         docs = {k[1] for k in keys if isinstance(k, tuple) and k[0] == "s"}
         same = self.by_value.get(("=", w.value), [])
+        actors = [k[1] for k in keys if isinstance(k, tuple) and k[0] == "a"]
+        if actors:  # `_compatible` wants an actor in common when both name actors
+            tags: list[tuple[str, ...]] = [("a0",), *(("a", a) for a in actors)]
+            same = [c for t in tags for c in self.by_value.get(("=", w.value, *t), ())]
         if limit is not None and len(same) > limit:
             same = [c for d in docs for c in self.by_value.get(("=", w.value, d), ())]
         found.update((id(c), c) for c in same)
