@@ -68,30 +68,29 @@ def _compatible(item: Item, cluster: Cluster) -> bool:
     )
 
 
-def _keys(item: Item, actorless: bool) -> set[object]:
-    """The keys a cluster is found under once the item is in it (`Blocks`): what lets a date of
-    another precision join (`coarse_fits`): an actor, a place, or the item's own sentence; and
-    while the cluster names no actor, its places once more as places of nobody ("p0")."""
+def _keyed(item: Item, place_kinds: tuple[str, ...]) -> set[object]:
+    """The item's actors ("a"), its places under each of `place_kinds`, and its sentence ("s"):
+    what lets a date of another precision join a cluster (`coarse_fits`)."""
     m = item.mention
     places = {place_key(p) for p in m.places}
     return (
         {("a", a) for a in m.actors}
-        | {("p", p) for p in places}
-        | ({("p0", p) for p in places} if actorless else set())
+        | {(kind, p) for kind in place_kinds for p in places}
         | {("s", m.doc_id, m.sent_start)}
     )
+
+
+def _keys(item: Item, actorless: bool) -> set[object]:
+    """The keys a cluster is found under once the item is in it (`Blocks`); while the cluster
+    names no actor, its places once more as places of nobody ("p0")."""
+    return _keyed(item, ("p", "p0") if actorless else ("p",))
 
 
 def _lookup(item: Item) -> set[object]:
     """The keys of the clusters the item may join: `_compatible` wants an actor in common when
     both name actors, so an item naming actors looks for their clusters and for the places of
     clusters that name none; other items for their places; any item for its sentence."""
-    m = item.mention
-    places = {place_key(p) for p in m.places}
-    kind = "p0" if m.actors else "p"
-    return (
-        {("a", a) for a in m.actors} | {(kind, p) for p in places} | {("s", m.doc_id, m.sent_start)}
-    )
+    return _keyed(item, ("p0",) if item.mention.actors else ("p",))
 
 
 def _cluster_keys(cluster: Cluster) -> set[object]:

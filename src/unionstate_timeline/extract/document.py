@@ -130,10 +130,12 @@ def _happened_on(span: Span) -> bool:
 
 def _plural(subject: Token) -> bool:
     """A subject a plain present agrees with ("they meet", "the ministers meet", "he and she
-    meet"); with a singular one ("weakness hurt") the verb is a past form, not a present."""
+    meet"): not a third person singular, by the model's morphology; with a singular one
+    ("weakness hurt") the verb is a past form, not a present."""
+    morph = subject.morph
     return (
-        subject.tag_ in ("NNS", "NNPS")
-        or subject.lower_ in ("we", "they", "you", "i")
+        "Plur" in morph.get("Number", [])
+        or not {"1", "2"}.isdisjoint(morph.get("Person", []))
         or any(c.dep_ == "conj" for c in subject.children)
     )
 

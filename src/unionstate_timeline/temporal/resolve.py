@@ -64,7 +64,12 @@ def _pick_year(month: int, day: int, ref: date, tense: str, weekday: int | None)
     if not candidates:
         raise ImpossibleDate(f"no day {day} in month {month}")
     if tense in ("past", "done"):
-        ahead = [c for c in candidates if 1 < (c - ref).days <= SCHEDULE_DAYS and tense == "past"]
+        # a plan told in the past may lie just ahead; what a past verb of happening dates not
+        ahead = (
+            [c for c in candidates if 1 < (c - ref).days <= SCHEDULE_DAYS]
+            if tense == "past"
+            else []
+        )
         past = [c for c in candidates if c <= ref + timedelta(days=1)]
         candidates = ahead or past or candidates
     elif tense == "future":
