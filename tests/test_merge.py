@@ -410,3 +410,31 @@ def test_merge_a_date_naming_someone_meets_only_clusters_of_that_day_naming_them
     found = blocks.candidates(when("2015-03-02"), [("s", "d", 0), ("a", "Irena Voss")])
     assert sorted(c.items[0].mention.doc_id for c in found) == ["a", "c"]
     assert len(blocks.candidates(when("2015-03-02"), [("s", "d", 0)])) == 3
+
+
+def test_merge_a_coarse_date_counts_a_cluster_once_per_key_it_is_found_under():
+    from unionstate_timeline.assemble.clusters import Blocks
+
+    blocks = Blocks(limit=3)
+    for n, doc in enumerate("ab"):  # each found under its actor and its place: four entries
+        c = _one_cluster(doc, f"2015-0{n + 1}-02")
+        blocks.add(c, c.when, [("s", doc, 0), ("a", "Irena Voss"), ("p", "lindau")])
+    lookup = [("s", "b", 9), ("a", "Irena Voss"), ("p", "lindau")]
+    assert [c.items[0].mention.doc_id for c in blocks.candidates(when("2015"), lookup)] == ["b"]
+    assert len(blocks.candidates(when("2015"), lookup[:2])) == 2
+
+
+def test_merge_runs_with_the_cyclic_collector_paused_and_gives_it_back():
+    import gc
+
+    from unionstate_timeline.assemble import merge as merging
+
+    seen = []
+    real = merging._merge
+    merging._merge = lambda *a: seen.append(gc.isenabled()) or real(*a)
+    try:
+        assert gc.isenabled()
+        merging.merge([], [])
+    finally:
+        merging._merge = real
+    assert seen == [False] and gc.isenabled()

@@ -332,7 +332,7 @@ class Blocks:
     With `limit`, a date coarser than a day looks past a block of more than `limit` clusters (a
     year's clusters of one type, a month's at one place: in a large corpus, sharing that tells
     nothing, and a coarse date that fits several joins none), and past more than `limit`
-    candidates in all, except its own document's.
+    candidates in all (counted with repeats), except its own document's clusters.
     """
 
     def __init__(self, *, keyed: bool = True, limit: int | None = None) -> None:
@@ -341,6 +341,7 @@ class Blocks:
         self.loose: list[Cluster] = []  # dates with a start and end but no usable months
         self.by_month: dict[tuple[int, object, int], list[Cluster]] = {}
         self.by_value: dict[tuple[object, ...], list[Cluster]] = {}
+        self.by_doc: dict[str, list[Cluster]] = {}  # for a date past a full block
         self._seen: set[tuple[int, object]] = set()
 
     @staticmethod
@@ -369,6 +370,7 @@ class Blocks:
         for k in keys if self.keyed else ():
             if isinstance(k, tuple) and k[0] == "s":  # by document, past a full block
                 self._put(self.by_value, ("=", w.value, k[1]), cluster)
+                self._put(self.by_doc, k[1], cluster)
             elif isinstance(k, tuple) and k[0] == "a":  # by actor, for items naming actors
                 self._put(self.by_value, ("=", w.value, "a", k[1]), cluster)
         if self.keyed and not cluster.actors:
@@ -406,15 +408,17 @@ class Blocks:
         # items come finest first, so every cluster is as fine as w or finer; one of w's own
         # precision fits only with w's very value (by_value): only finer ones are looked up
         finer = [r for r in sorted(set(RANK.values())) if r < RANK[w.precision]]
+        blocks: list[list[Cluster]] = []
         if months is not None and finer:
-            for m in months:
-                for k in keys:
-                    for r in finer:
-                        block = self.by_month.get((m, k, r), ())
-                        if limit is None or len(block) <= limit:
-                            found.update((id(c), c) for c in block)
-        if limit is not None and len(found) > limit:
-            return [c for c in found.values() if not docs.isdisjoint(c.doc_ids)]
+            blocks = [b for m in months for k in keys for r in finer
+                      if (b := self.by_month.get((m, k, r)))]  # fmt: skip
+        if limit is not None:
+            blocks = [b for b in blocks if len(b) <= limit]
+            if len(found) + sum(map(len, blocks)) > limit:  # counted with repeats: a bound
+                own = {id(c): c for d in docs for c in self.by_doc.get(d, ())}
+                return list(own.values())  # a superset of its own document's candidates
+        for block in blocks:
+            found.update((id(c), c) for c in block)
         return list(found.values())
 
 

@@ -20,6 +20,7 @@ from ..models import (
     When,
 )
 from ..nlp.names import canonical_people
+from ..runtime import collector_paused
 from ..temporal.values import PRECISION_RANK as RANK
 from .across import join_across, organizations_differ
 from .adjacent import join_adjacent
@@ -363,6 +364,15 @@ def merge(
     skipped: Sequence[DocumentInfo] = (),
 ) -> Timeline:
     """Build the Timeline from every document's mentions and anchored dates."""
+    with collector_paused():
+        return _merge(extractions, anchored, skipped)
+
+
+def _merge(
+    extractions: Sequence[DocExtraction],
+    anchored: Sequence[AnchoredDocument],
+    skipped: Sequence[DocumentInfo],
+) -> Timeline:
     people = canonical_people(
         [n for x in extractions for m in x.events for n in m.actors]
         + [c.attributed_to for x in extractions for c in x.claims if c.attributed_to]

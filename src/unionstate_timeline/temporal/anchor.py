@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..models import AnchoredDocument, DocExtraction, Document, Timex, TimexMention, When
+from ..runtime import collector_paused
 from .dct import DctDecision, _valid, _window, decide_dct, year_bounds
 from .resolve import ImpossibleDate, Parse, Resolved, is_calendar, resolve
 from .values import span_of
@@ -250,6 +251,11 @@ def anchor_corpus(extractions: Sequence[DocExtraction]) -> list[AnchoredDocument
     """Anchor every document; documents left with several possible dates take the one under
     which their dates agree most with what the other documents date (a corpus vote). For the
     merge: each AnchoredDocument has `info` and `whens`, and an empty `timexes`."""
+    with collector_paused():
+        return _anchor_corpus(extractions)
+
+
+def _anchor_corpus(extractions: Sequence[DocExtraction]) -> list[AnchoredDocument]:
     anchored = [_anchor_safely(x) for x in extractions]
     known: Counter[str] = Counter()
     for a in anchored:
