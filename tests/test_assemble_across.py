@@ -119,3 +119,36 @@ def test_across_a_crowded_month_pairs_only_clusters_sharing_a_rare_key() -> None
     assert pairs == [(0, 1)]
     few = list(range(9))  # a day of a few clusters: every pair sharing a class
     assert len(_alike_pairs(few, bags, frozenset())) == 36
+
+
+def test_assemble_across_two_reports_untyped_happenings_need_a_party_in_common() -> None:
+    # two stocks that closed on one day, each report naming no company the other names
+    wire = Cluster([_item("wire", 0, "closed", "Shares of the brewer closed at $18.75 in heavy "
+                          "trading on the exchange.")])  # fmt: skip
+    daily = Cluster([_item("daily", 0, "closed", "In heavy trading on the exchange its shares "
+                           "closed at $4.37, down 50 cents.")])  # fmt: skip
+    assert len(join_across([wire, daily])) == 2
+
+
+def test_assemble_across_figures_of_their_own_and_no_name_in_common_are_two_happenings() -> None:
+    from unionstate_timeline.assemble.across import _score
+    from unionstate_timeline.assemble.evidence import Bag
+
+    f = frozenset
+    one = Bag(f({"earn", "sale", "quarter"}), f(), f({"480million"}), f({"earn"}), f({"earn"}))
+    two = Bag(f({"earn", "sale", "quarter"}), f(), f({"822million"}), f({"earn"}), f({"earn"}))
+    assert _score(one, two, f()) is None
+    named = Bag(one.words, f({"northw"}), one.numbers, one.core, one.every)
+    assert _score(named, Bag(two.words, f({"northw"}), two.numbers, two.core, two.every), f())
+
+
+def test_assemble_across_the_lexicon_happening_alone_is_not_a_word_more() -> None:
+    from unionstate_timeline.assemble.across import _score
+    from unionstate_timeline.assemble.evidence import Bag
+
+    f = frozenset
+    one = Bag(f({"merge", "bank"}), f(), f(), f({"merge"}), f({"merge"}))
+    two = Bag(f({"merge", "insurer"}), f(), f(), f({"merge"}), f({"merge"}))
+    assert _score(one, two, f(), strong=True) is None  # "bought" / "takeover": only the kind
+    three = Bag(f({"merge", "bank", "lender"}), f(), f(), f({"merge"}), f({"merge"}))
+    assert _score(one, three, f(), strong=True) is not None

@@ -98,3 +98,26 @@ def test_assemble_coarse_organizations_agree_with_their_short_names() -> None:
     assert organizations_agree({"the Fed"}, {"the Federal Reserve"})
     assert organizations_agree({"GM"}, {"General Motors Corp."})
     assert not organizations_agree({"Northwind Corp."}, {"Southgate Holdings"})
+
+
+def test_assemble_coarse_two_reports_generic_mentions_need_a_party_in_common() -> None:
+    from unionstate_timeline.assemble.clusters import Cluster, Item
+    from unionstate_timeline.assemble.coarse import join_coarse
+    from unionstate_timeline.models import Citation, EventMention, When
+
+    def told(doc: str, value: str, start: str, end: str, precision: str, quote: str) -> Cluster:
+        m = EventMention(doc_id=doc, type="other", title=quote, trigger="earned",
+                         status="occurred", sent_start=0, sent_end=len(quote))  # fmt: skip
+        w = When(value=value, start=start, end=end, precision=precision, method="t",
+                 confidence=1.0)  # fmt: skip
+        cite = Citation(doc_id=doc, start=0, end=len(quote), quote=quote, date_text=None)
+        return Cluster([Item(m, w, cite, value, doc)])
+
+    # two chains of hardware stores, each "the company" of its own report
+    day = told("wire", "2021-10-20", "2021-10-20", "2021-10-20", "day",
+               "The company earned more from paint, lumber, garden tools and kitchen fittings "
+               "as home repairs boomed across the country.")  # fmt: skip
+    quarter = told("weekly", "2021-Q4", "2021-10-01", "2021-12-31", "quarter",
+                   "The company earned more from paint, lumber, garden tools and kitchen "
+                   "fittings as home repairs boomed.")  # fmt: skip
+    assert len(join_coarse([day, quarter])) == 2

@@ -438,3 +438,19 @@ def test_merge_runs_with_the_cyclic_collector_paused_and_gives_it_back():
     finally:
         merging._merge = real
     assert seen == [False] and gc.isenabled()
+
+
+def test_merge_two_reports_statements_of_one_day_naming_no_one_stay_apart():
+    from unionstate_timeline.assemble.clusters import Item
+    from unionstate_timeline.assemble.merge import _cluster
+    from unionstate_timeline.models import Citation, EventMention
+
+    def said(doc, quote):
+        m = EventMention(doc_id=doc, type="statement", title=quote, trigger="said",
+                         status="occurred", sent_start=0, sent_end=len(quote))  # fmt: skip
+        cite = Citation(doc_id=doc, start=0, end=len(quote), quote=quote, date_text="Friday")
+        return Item(m, when("2015-03-06"), cite, "2015-03-06", doc)
+
+    items = [said("a", "The company said Friday that its losses had narrowed."),
+             said("b", "The company said Friday that it would buy back shares.")]  # fmt: skip
+    assert len(_cluster(items)) == 2

@@ -25,6 +25,7 @@ from .evidence import (
     bag,
     block_keys,
     config,
+    generic_types,
     named_alike,
     names_agree,
     organizations_agree,
@@ -86,6 +87,8 @@ def _score(a: Bag, b: Bag, common: frozenset[str], *, strong: bool = False) -> f
     cfg = config()
     words = len(a.words & b.words)
     names = len((a.names & b.names) - common)
+    if not names and a.numbers and b.numbers and not a.numbers & b.numbers:
+        return None  # each gives its own figures, no name in common: "earned $4 million" twice
     union = len(a.words | b.words) or 1
     jaccard = words / union
     enough_words = words >= cfg["min_shared_words"] or jaccard >= cfg["min_jaccard"]
@@ -98,8 +101,8 @@ def _score(a: Bag, b: Bag, common: frozenset[str], *, strong: bool = False) -> f
         and jaccard >= cfg["min_jaccard_without_names"]
     ):
         return words + jaccard
-    if strong and words >= 1:  # the same lexicon happening on the same day, and a word more
-        return words + jaccard
+    if strong and (a.words & b.words) - (a.every & b.every):
+        return words + jaccard  # the same lexicon happening on the same day, and a word more
     return None
 
 
@@ -238,6 +241,10 @@ def join_across(clusters: list[Cluster]) -> list[Cluster]:
             alike = named_alike(bags[i], bags[j])
             if not alike or contradict(clusters[i], clusters[j]):
                 continue  # "shares fell" and "the quake struck": not one happening
+            if uf.types[i] | uf.types[j] <= generic_types() and not (
+                (bags[i].names & bags[j].names) - common
+            ):
+                continue  # two reports' "closed at $18" or "said": one only when they name a party
             if (s := _score(bags[i], bags[j], common, strong=alike == 2)) is None:
                 continue
             if docs[i] & docs[j]:

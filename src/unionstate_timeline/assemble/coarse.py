@@ -131,8 +131,9 @@ def join_coarse(clusters: list[Cluster]) -> list[Cluster]:
             if _kinds(c) & _kinds(clusters[j]):  # one kind of event, and not a generic one
                 score += config()["evidence"]["weights"]["type"]
                 why.append("type")
-            if "trigger" not in why and not (_typed(c) or _typed(clusters[j])):
-                continue  # two generic mentions ("said", "was") must name one happening
+            generic = not (_typed(c) or _typed(clusters[j]))
+            if generic and not {"trigger", "participants"} <= set(why):
+                continue  # two generic mentions ("said", "earned") name one happening and party
             if score >= want:
                 root = uf.root(j)
                 if root not in fits or fits[root][0] < score:

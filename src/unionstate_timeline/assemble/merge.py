@@ -35,7 +35,7 @@ from .clusters import (
     wording,
 )
 from .coarse import join_coarse
-from .evidence import agents_differ, config
+from .evidence import agents_differ, config, generic_types
 from .fits import ONE_OFF_TYPES, coarse_fits, place_key, place_keys, same_object
 from .headline import headline_links
 from .series import merge_claims
@@ -48,8 +48,8 @@ CONFLICT_DAYS = 7  # two days this close for one signing are a disagreement, not
 def _compatible(item: Item, cluster: Cluster) -> bool:
     if cluster.items[0].mention.type != item.mention.type:
         return False
-    if item.mention.type == "other" and not same_happening(item, cluster):
-        return False
+    if item.mention.type in generic_types() and not same_happening(item, cluster):
+        return False  # a busy day holds many untyped happenings and many statements
     when = cluster.when
     if when is None or item.when is None or not dates_compatible(item.when, when):
         return False
