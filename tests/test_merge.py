@@ -454,3 +454,23 @@ def test_merge_two_reports_statements_of_one_day_naming_no_one_stay_apart():
     items = [said("a", "The company said Friday that its losses had narrowed."),
              said("b", "The company said Friday that it would buy back shares.")]  # fmt: skip
     assert len(_cluster(items)) == 2
+
+
+def test_merge_two_reports_of_a_year_naming_no_party_in_common_stay_apart():
+    from unionstate_timeline.assemble.clusters import Item
+    from unionstate_timeline.assemble.merge import _cluster
+    from unionstate_timeline.models import Citation, EventMention
+
+    def approved(doc, quote, actors=()):
+        m = EventMention(doc_id=doc, type="approval", title=quote, trigger="approved",
+                         status="occurred", sent_start=0, sent_end=len(quote),
+                         actors=list(actors))  # fmt: skip
+        cite = Citation(doc_id=doc, start=0, end=len(quote), quote=quote, date_text="in 2015")
+        return Item(m, when("2015"), cite, "2015", doc)
+
+    apart = [approved("a", "The board approved a buyback plan in 2015."),
+             approved("b", "Voters approved the new school levy in 2015.")]  # fmt: skip
+    assert len(_cluster(apart)) == 2
+    named = [approved("a", "The board approved a buyback plan in 2015.", ["Irena Voss"]),
+             approved("b", "Irena Voss's plan was approved in 2015.", ["Irena Voss"])]  # fmt: skip
+    assert len(_cluster(named)) == 1

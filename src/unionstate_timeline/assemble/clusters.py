@@ -294,7 +294,7 @@ def same_happening(item: Item, cluster: Cluster) -> bool:
         # another report's "fell on Friday" is its own happening unless both name a party of it
         # (a busy day holds many stocks that fell, many who condemned); other evidence across
         # reports is weighed when clusters are joined across outlets (assemble/across.py)
-        return word_class(first.trigger) == word_class(item.mention.trigger) and _parties_meet(
+        return word_class(first.trigger) == word_class(item.mention.trigger) and parties_meet(
             item.mention, cluster
         )
     if word_class(first.trigger) == word_class(item.mention.trigger):
@@ -304,7 +304,7 @@ def same_happening(item: Item, cluster: Cluster) -> bool:
     return len(content_words(first.title) & content_words(item.mention.title)) >= 2
 
 
-def _parties_meet(mention: EventMention, cluster: Cluster) -> bool:
+def parties_meet(mention: EventMention, cluster: Cluster) -> bool:
     """The mention names a person, place or organisation the cluster's mentions name (places
     as `place_key` reads them, like every other place comparison of the merge)."""
     return bool(

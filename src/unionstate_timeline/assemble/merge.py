@@ -31,6 +31,7 @@ from .clusters import (
     Item,
     dates_compatible,
     on_the_calendar,
+    parties_meet,
     same_happening,
     wording,
 )
@@ -63,6 +64,12 @@ def _compatible(item: Item, cluster: Cluster) -> bool:
     # sentences may name different ones for one event)
     if item.mention.doc_id in cluster.doc_ids:
         return True
+    coarse = RANK[item.when.precision] > RANK["month"] and item.when.value == when.value
+    if coarse and not (
+        parties_meet(item.mention, cluster)
+        or wording(item.citation.quote) == wording(cluster.items[0].citation.quote)
+    ):
+        return False  # two reports' "approved in 1987": a year holds many, one names whose
     return not (
         organizations_differ(set(item.mention.organizations), cluster.organizations)
         or agents_differ(set(item.mention.agents), cluster.agents)
