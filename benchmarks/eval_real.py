@@ -163,6 +163,17 @@ def _run_eval(gold_dir: Path, raw_dir: Path, label: str, cache: Path) -> dict[st
     return report
 
 
+def _merged(m: dict[str, Any] | None) -> str:
+    if not m:
+        return "n/a"
+    if not m["groups"]:  # TimeBank: entries holding two documents' gold events are unjudged
+        return (
+            f"no cross-document gold: {m['overmerged_events']} entries hold gold events of 2+ "
+            "documents (`timeline eval` lists them: one happening told twice, or an over-merge)"
+        )
+    return f"{m['one_event']}/{m['groups']} one entry, {m['overmerged_events']} over-merged"
+
+
 def _summary(report: dict[str, Any]) -> dict[str, Any]:
     def f1(s: dict[str, Any] | None) -> str:
         if not s:
@@ -188,18 +199,8 @@ def _summary(report: dict[str, Any]) -> dict[str, Any]:
             ),
             "timex strict P/R/F1": f1(s["timexes"]["strict"]),
             "timex value acc": s["timexes"]["value"]["accuracy"],
-            "merged groups": (
-                f"{s['merges']['one_event']}/{s['merges']['groups']} one entry, "
-                f"{s['merges']['overmerged_events']} over-merged"
-                if s.get("merges")
-                else "n/a"
-            ),
-            "multi-source dated groups": (
-                f"{s['merges_dated']['one_event']}/{s['merges_dated']['groups']} one entry, "
-                f"{s['merges_dated']['overmerged_events']} over-merged"
-                if s.get("merges_dated")
-                else "n/a"
-            ),
+            "merged groups": _merged(s.get("merges")),
+            "multi-source dated groups": _merged(s.get("merges_dated")),
         }
     return rows
 

@@ -216,6 +216,8 @@ def test_evaluate_overmerged_event_is_reported():
     )
     merges = score_merges([GOLD[0], gold_b], _with_events(SIGNED, blob))
     assert merges.overmerged_events == 1
+    (entry,) = merges.overmerged  # listed with what it holds, for a reader to check
+    assert entry.event_id == "ev-blob" and len(entry.gold) == len(entry.quotes) == 2
 
 
 # --- claims, timexes, publication dates -----------------------------------------------------------
@@ -328,6 +330,7 @@ def test_evaluate_table_shows_both_rows_and_the_misses():
     assert "this project" in text and "baseline" in text
     assert "missed gold events (1)" in text and "false-positive events (1)" in text
     assert "wrong dates (1)" in text and "2019-12-07" in text
+    assert "entries holding two gold events: none" in text
 
 
 # --- the gold files -------------------------------------------------------------------------------

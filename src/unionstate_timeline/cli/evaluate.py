@@ -110,6 +110,9 @@ def _item_tables(s: SystemReport, console: Console) -> None:
         for d in s.event_dates.wrong
     ]
     _list_table(console, "wrong dates", date_cols, rows)
+    if s.merges is not None:
+        rows = [[o.event_id, "\n".join(o.gold), "\n".join(o.quotes)] for o in s.merges.overmerged]
+        _list_table(console, "entries holding two gold events", ("event", "gold", "quotes"), rows)
     claim_cols = ("doc", "id", "value", "unit", "qualifier", "quote")
     for title, claims in (
         ("missed claims", s.claims.missed),

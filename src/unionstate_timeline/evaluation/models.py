@@ -133,6 +133,16 @@ class MergeGroup(_Report):
     complete: bool = Field(description="one_event and every member matched.")
 
 
+class OvermergedEvent(_Report):
+    event_id: str = Field(description="The system event.")
+    gold: list[str] = Field(
+        description="The real-world events it holds: gold groups, or doc_id/event id where the "
+        "gold has no group (a corpus without cross-document gold: read them to tell one "
+        "happening told twice from an over-merge)."
+    )
+    quotes: list[str] = Field(description="The cited sentences of those gold events.")
+
+
 class MergeScore(_Report):
     groups: int = Field(description="Gold groups (cross-article events).")
     one_event: int = Field(description="Groups whose matched members form exactly one event.")
@@ -142,6 +152,9 @@ class MergeScore(_Report):
         description="System events holding gold events of 2+ different real-world events."
     )
     items: list[MergeGroup]
+    overmerged: list[OvermergedEvent] = Field(
+        default_factory=list, description="The overmerged_events, each with what it holds."
+    )
 
 
 class TimexScore(_Report):

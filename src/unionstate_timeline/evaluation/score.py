@@ -21,6 +21,7 @@ from .models import (
     EventScore,
     MergeGroup,
     MergeScore,
+    OvermergedEvent,
     PublishedItem,
     PublishedScore,
     SupportedDates,
@@ -258,17 +259,23 @@ def score_merges(
                 complete=one and matched == len(idx),
             )
         )  # fmt: skip
-    identities: dict[str, set[str]] = {}
-    for j, event_id in event_of.items():
+    identities: dict[str, dict[str, str]] = {}
+    for j, event_id in sorted(event_of.items()):
         doc_id, g = golds[j]
-        identities.setdefault(event_id, set()).add(g.group or f"{doc_id}/{g.id}")
+        identities.setdefault(event_id, {}).setdefault(g.group or f"{doc_id}/{g.id}", g.quote)
+    over = [
+        OvermergedEvent(event_id=e, gold=list(held), quotes=list(held.values()))
+        for e, held in sorted(identities.items())
+        if len(held) > 1
+    ]
     return MergeScore(
         groups=len(items),
         one_event=sum(i.one_event for i in items),
         complete=sum(i.complete for i in items),
         split=sum(len(i.event_ids) > 1 for i in items),
-        overmerged_events=sum(len(v) > 1 for v in identities.values()),
+        overmerged_events=len(over),
         items=items,
+        overmerged=over,
     )
 
 
