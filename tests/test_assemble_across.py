@@ -152,3 +152,14 @@ def test_assemble_across_the_lexicon_happening_alone_is_not_a_word_more() -> Non
     assert _score(one, two, f(), strong=True) is None  # "bought" / "takeover": only the kind
     three = Bag(f({"merge", "bank", "lender"}), f(), f(), f({"merge"}), f({"merge"}))
     assert _score(one, three, f(), strong=True) is not None
+
+
+def test_assemble_a_grown_cluster_has_the_bag_of_all_its_items() -> None:
+    from unionstate_timeline.assemble.evidence import bag
+
+    first = _item("wire", 0, "voted", "Voters in Arland voted Thursday to leave the league.")
+    second = _item("daily", 0, "hurt", "The results of the Kelso vote will hurt the league.")
+    grown = Cluster([first])
+    bag(grown)  # kept on the cluster
+    grown.items.append(second)
+    assert bag(grown) == bag(Cluster([first, second]))

@@ -58,6 +58,7 @@ class Cluster:
     _when: When | None = None
     _actors: AbstractSet[str] = _NOTHING
     _places: AbstractSet[str] = _NOTHING
+    _place_keys: AbstractSet[str] = _NOTHING
     _orgs: AbstractSet[str] = _NOTHING
     _agents: AbstractSet[str] = _NOTHING
     _names: AbstractSet[str] = _NOTHING
@@ -81,6 +82,7 @@ class Cluster:
             m = i.mention
             self._actors = _grow(self._actors, m.actors)
             self._places = _grow(self._places, m.places)
+            self._place_keys = _grow(self._place_keys, {place_key(p) for p in m.places})
             self._orgs = _grow(self._orgs, m.organizations)
             self._agents = _grow(self._agents, m.agents)
             self._names = _grow(self._names, item_names(i))
@@ -103,6 +105,12 @@ class Cluster:
     def places(self) -> AbstractSet[str]:
         self._sync()
         return self._places
+
+    @property
+    def place_keys(self) -> AbstractSet[str]:
+        """The places as `place_key` reads them, for every comparison of places."""
+        self._sync()
+        return self._place_keys
 
     @property
     def organizations(self) -> AbstractSet[str]:
@@ -143,6 +151,7 @@ def stopwords() -> frozenset[str]:
     return frozenset(load_json_data("merging.json")["stopwords"])
 
 
+@lru_cache(maxsize=4096)  # every comparison of places asks again
 def place_key(place: str) -> str:
     """ "St. Petersburg" and "St Petersburg" are one place, and a venue is its city (data:
     patterns/places.json, "the Kremlin" is in Moscow)."""

@@ -96,28 +96,32 @@ class Bag:
 
 
 def bag(cluster: Cluster) -> Bag:
-    """The evidence of every citation of the cluster, without the date words (kept on the
-    cluster until it grows)."""
+    """The evidence of every citation of the cluster, without the date words. Kept on the
+    cluster; when it grows, only the new items are read (every part of a bag is a union over
+    the items, so the old bag is part of the new one)."""
     kept = cluster.evidence
-    if kept is not None and kept[0] == len(cluster.items):
+    seen = kept[0] if kept is not None else 0
+    if kept is not None and seen == len(cluster.items):
         return kept[1]  # type: ignore[return-value]
-    found = _bag(cluster)
+    old = kept[1] if kept is not None else None
+    found = _bag(cluster, seen, old)  # type: ignore[arg-type]
     cluster.evidence = (len(cluster.items), found)
     return found
 
 
-def _bag(cluster: Cluster) -> Bag:
-    words: set[str] = set()
-    numbers: set[str] = set()
+def _bag(cluster: Cluster, seen: int, old: Bag | None) -> Bag:
+    words: set[str] = set(old.words) if old else set()
+    numbers: set[str] = set(old.numbers) if old else set()
     names = {stem(w) for n in cluster.actors | cluster.places for w in name_key(n).split()}
-    for item in cluster.items:
+    core: set[str] = set(old.core) if old else set()
+    every: set[str] = set(old.every) if old else set()
+    if old:
+        names |= old.names
+    for item in cluster.items[seen:]:
         w, n, f = quote_evidence(item.citation.quote, item.citation.date_text)
         words |= w
         names |= n
         numbers |= f
-    core: set[str] = set()
-    every: set[str] = set()
-    for item in cluster.items:
         c, a = classes(item.mention)
         core |= c
         every |= a

@@ -13,10 +13,6 @@ from .evidence import generic_types, organizations_agree
 ONE_OFF_TYPES = {"treaty_signed", "treaty_in_force"}
 
 
-def place_keys(cluster: Cluster) -> set[str]:
-    return {place_key(p) for p in cluster.places}
-
-
 def coarse_fits(item: Item, cluster: Cluster) -> bool:
     """A coarser date joins a finer event only from another source that names the same
     actors or place: "in 2021" in one article and "on 9 September 2021" in another."""
@@ -29,7 +25,7 @@ def coarse_fits(item: Item, cluster: Cluster) -> bool:
     orgs = set(item.mention.organizations)
     shared = bool(
         set(item.mention.actors) & cluster.actors
-        or {place_key(p) for p in item.mention.places} & place_keys(cluster)
+        or {place_key(p) for p in item.mention.places} & cluster.place_keys
         or (orgs and cluster.organizations and organizations_agree(orgs, cluster.organizations))
     )
     # a treaty is signed once: "signed in 1999" is the signing another source dates to the day
@@ -50,7 +46,7 @@ def _parties_differ(item: Item, cluster: Cluster) -> bool:
     """Both name the people, organisations or places of their happening, none in common."""
     m = item.mention
     mine = {*m.actors, *m.organizations, *(place_key(p) for p in m.places)}
-    there = {*cluster.actors, *cluster.organizations, *place_keys(cluster)}
+    there = {*cluster.actors, *cluster.organizations, *cluster.place_keys}
     return bool(mine and there and not organizations_agree(mine, there))
 
 

@@ -37,7 +37,7 @@ from .clusters import (
 )
 from .coarse import join_coarse
 from .evidence import agents_differ, config, generic_types
-from .fits import ONE_OFF_TYPES, coarse_fits, place_key, place_keys, same_object
+from .fits import ONE_OFF_TYPES, coarse_fits, place_key, same_object
 from .headline import headline_links
 from .series import merge_claims
 
@@ -57,7 +57,7 @@ def _compatible(item: Item, cluster: Cluster) -> bool:
     actors = set(item.mention.actors)
     if actors and cluster.actors and not actors & cluster.actors:
         return False
-    places, there = {place_key(p) for p in item.mention.places}, place_keys(cluster)
+    places, there = {place_key(p) for p in item.mention.places}, cluster.place_keys
     if places and there and not places & there:
         return False
     # another source naming other organisations tells another happening (one report's own
