@@ -123,10 +123,10 @@ def test_across_a_crowded_month_pairs_only_clusters_sharing_a_rare_key() -> None
 
 def test_assemble_across_two_reports_untyped_happenings_need_a_party_in_common() -> None:
     # two stocks that closed on one day, each report naming no company the other names
-    wire = Cluster([_item("wire", 0, "closed", "Shares of the brewer closed at $18.75 in heavy "
+    wire = Cluster([_item("wire", 0, "closed", "Shares of the brewer closed at $23.10 in heavy "
                           "trading on the exchange.")])  # fmt: skip
     daily = Cluster([_item("daily", 0, "closed", "In heavy trading on the exchange its shares "
-                           "closed at $4.37, down 50 cents.")])  # fmt: skip
+                           "closed at $7.45, down 30 cents.")])  # fmt: skip
     assert len(join_across([wire, daily])) == 2
 
 

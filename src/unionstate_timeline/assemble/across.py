@@ -244,7 +244,7 @@ def join_across(clusters: list[Cluster]) -> list[Cluster]:
             if uf.types[i] | uf.types[j] <= generic_types() and not (
                 (bags[i].names & bags[j].names) - common
             ):
-                continue  # two reports' "closed at $18" or "said": one only when they name a party
+                continue  # two reports' "shares closed at", "said": one when they name a party
             if (s := _score(bags[i], bags[j], common, strong=alike == 2)) is None:
                 continue
             if docs[i] & docs[j]:

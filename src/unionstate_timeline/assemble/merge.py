@@ -69,7 +69,7 @@ def _compatible(item: Item, cluster: Cluster) -> bool:
         parties_meet(item.mention, cluster)
         or wording(item.citation.quote) == wording(cluster.items[0].citation.quote)
     ):
-        return False  # two reports' "approved in 1987": a year holds many, one names whose
+        return False  # two reports' "approved in 2015": a year holds many, one names whose
     return not (
         organizations_differ(set(item.mention.organizations), cluster.organizations)
         or agents_differ(set(item.mention.agents), cluster.agents)
