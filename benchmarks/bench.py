@@ -6,8 +6,9 @@ What is measured, all on the same generated corpus (benchmarks/corpus.py):
 - end to end: `pipeline.build([folder])` (load, annotate, extract, anchor, merge), no cache;
 - floor: `nlp.pipe` of the stock spaCy model components the build runs (tok2vec, tagger,
   parser, attribute_ruler, ner; the lemmatizer is excluded by the build), i.e. the build's
-  pipeline with our two components (unionstate_paragraphs, unionstate_timex) disabled and the
-  model's own attribute_ruler instead of its memoized copy (nlp/attributes.py);
+  pipeline with our two components (unionstate_paragraphs, unionstate_timex) disabled, the
+  model's own attribute_ruler instead of its memoized copy (nlp/attributes.py) and thinc's
+  stock matrix products instead of numpy's BLAS (nlp/blas.py): `get_nlp(tuned=False)`;
 - search_dates: `dateparser.search.search_dates(text, languages=["en"])` over a sample of
   texts, extrapolated to the whole corpus (it is slow);
 - workers: extract_documents with n_process 1 and 2 on a subset;
@@ -237,7 +238,7 @@ def time_floor(texts: list[str], words: int | None = None) -> dict[str, float]:
     `words` counts the corpus as the build's rate does (default: the texts' words)."""
     from unionstate_timeline.nlp.annotate import get_nlp
 
-    stock = get_nlp(memoize=False)
+    stock = get_nlp(tuned=False)
     list(stock.pipe(texts[:8]))  # warm-up
     t = time.perf_counter()
     with stock.select_pipes(disable=list(OURS)):

@@ -23,7 +23,7 @@ def _attrs(doc):
 
 
 def test_memoized_ruler_equals_the_model_ruler():
-    plain, memo = get_nlp(memoize=False), get_nlp()
+    plain, memo = get_nlp(tuned=False), get_nlp()
     assert memo.pipe_names == plain.pipe_names
     for text in TEXTS:
         assert _attrs(memo(text)) == _attrs(plain(text)), text
@@ -36,6 +36,6 @@ def test_multi_token_patterns_still_apply():
     memo = get_nlp()
     ruler = memo.get_pipe("attribute_ruler")
     assert len(ruler.multi) > 0  # the model has patterns over two tokens
-    plain = get_nlp(memoize=False)
+    plain = get_nlp(tuned=False)
     text = "They ain't here and we're gonna leave."
     assert [t.lemma_ for t in memo(text)] == [t.lemma_ for t in plain(text)]

