@@ -216,3 +216,19 @@ def test_extract_a_month_ahead_on_a_past_verb_is_last_year():
     found = dated("The old lighthouse was repainted on Dec. 3 by volunteers.", dct)
     assert [v for _, v, _ in found] == ["2018-12-03"]
     assert "2019-12" in [v for _, v, _ in dated("The village fair was moved to December.", dct)]
+
+
+def test_extract_a_noun_after_a_relational_preposition_keeps_off_the_clause_date():
+    # the launch was decades earlier; the date belongs to the reaching
+    found = dated(
+        "Twenty years after its launch, the magazine in April reached a million readers.",
+        dct=date(2019, 6, 1),
+    )
+    assert found and all(t != "launch" for t, _, _ in found)
+    assert [v for _, v, _ in found] == ["2019-04"]
+    # a date inside the noun's own phrase still dates it
+    inside = dated(
+        "Shortly after the vote on 3 March 2019, the council members went home.",
+        dct=date(2019, 6, 1),
+    )
+    assert [v for _, v, _ in inside] == ["2019-03-03"]

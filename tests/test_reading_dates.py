@@ -76,6 +76,17 @@ def test_reading_dates_a_date_in_the_story_is_not_a_cue() -> None:
     assert text_cues(text) == []
 
 
+def test_reading_dates_a_label_word_inside_a_sentence_is_the_story_verb() -> None:
+    prose = (
+        "Sales of electric bicycles doubled over the winter, according to survey results "
+        "released March 4 by a cycling association that polled three hundred shops."
+    )
+    assert text_cues("Bicycle sales double\n\n" + prose + "\n") == []
+    # a release line that opens the paragraph still dates the page
+    opening = "For immediate release: March 4, 2021 - " + prose
+    assert [c.kind for c in text_cues("Bicycle sales double\n\n" + opening + "\n")] == ["published"]
+
+
 def test_reading_dates_a_title_about_a_past_date_is_not_a_cue() -> None:
     assert text_cues("Remembering the flood of 4 March 1921\n\n" + BODY) == []
 

@@ -149,6 +149,8 @@ def _attach(
             )
             if label in speech and not same or inside_subject(tspan.root, span.root):
                 continue
+            if _relational_object(span.root, tspan.root):
+                continue
             if inside != {q for q in quotes if q[0] <= span.start_char < q[1]}:
                 continue
             options.append(
@@ -170,6 +172,17 @@ def _attach(
             attached[k] = ti
             used.add(ti)
     return attached
+
+
+def _relational_object(tok: Token, date: Token) -> bool:
+    """ "Ten years after its founding, the club in May won the cup": a noun that a relational
+    preposition ("after", "since", "until") governs happened at another time than its
+    clause, so the clause's date is not its own; a date inside its phrase still is."""
+    return (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ in cues()["relational_preps"]
+        and not tok.left_edge.i <= date.i <= tok.right_edge.i
+    )
 
 
 def _inherit(

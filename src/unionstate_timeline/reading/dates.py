@@ -160,6 +160,7 @@ _DATELINE_AFTER = re.compile(r"^\s*\)?\s*(?:\([^()]{1,30}\)\s*)?[./]?\s*(?:--?|[
 
 
 _TITLE_END = re.compile(r"^\s*[.)]?\s*$")
+_SET_OFF = re.compile(r"(?:^|[:|•·—–(\[]|\s-)\s*$")
 
 
 def _kind(  # noqa: C901 - one test per cue form, flat
@@ -175,7 +176,10 @@ def _kind(  # noqa: C901 - one test per cue form, flat
     tail = before.rstrip(" :|-–—,(\t").lower()
     label = None
     for lm in labels.finditer(tail):
-        if tail[lm.end() :].strip(" :|-–—,.(") in ("", "on", "at"):
+        # in a paragraph a label opens the line or follows a separator ("For immediate release:
+        # ..."); after a word it is the story's verb ("the figures released May 5 show")
+        opened = not is_prose or _SET_OFF.search(tail[: lm.start()])
+        if opened and tail[lm.end() :].strip(" :|-–—,.(") in ("", "on", "at"):
             label = "updated" if lm.group("upd") else "published"
     if label:
         return label  # type: ignore[return-value]
