@@ -1,0 +1,50 @@
+"""Detection and resolution that read the words around an expression: coordinated dates,
+a possessive after a range, a quarter named in the past tense, "one day" on a modal verb."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def blank():  # type: ignore[no-untyped-def]
+    from unionstate_timeline.nlp.annotate import get_nlp
+
+    return get_nlp("blank")
+
+
+def _spans(nlp, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    return [s.text for s in doc.spans["timex"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the second of two coordinated years or months is a date of its own
+        ("The orchard flooded in 2003 and 2011.", ["2003", "2011"]),
+        ("Repairs may start in 2024 or 2025.", ["2024", "2025"]),
+        ("The ferry runs in July and August.", ["July", "August"]),
+        # "both" is no part of the year it precedes
+        ("Yields fell in both 2008 and 2009.", ["2008", "2009"]),
+    ],
+)
+def test_temporal_context_coordinated_dates_are_two(blank, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _spans(blank, text) == expected
+
+
+def test_temporal_context_coordinated_dates_resolve_each(blank) -> None:  # type: ignore[no-untyped-def]
+    from unionstate_timeline.pipeline import tag
+
+    found = tag("The orchard flooded in 2003 and 2011.", dct=date(2020, 5, 4), model="blank")
+    assert [(t.text, t.value) for t in found] == [("2003", "2003"), ("2011", "2011")]
+
+
+@pytest.mark.model
+def test_temporal_context_between_two_years_stays_a_range() -> None:
+    from unionstate_timeline.pipeline import tag
+
+    found = tag("Prices doubled between 2001 and 2006.", dct=date(2020, 5, 4))
+    assert [(t.text, t.value) for t in found] == [("between 2001 and 2006", "2001/2006")]
