@@ -48,3 +48,16 @@ def test_temporal_context_between_two_years_stays_a_range() -> None:
 
     found = tag("Prices doubled between 2001 and 2006.", dct=date(2020, 5, 4))
     assert [(t.text, t.value) for t in found] == [("between 2001 and 2006", "2001/2006")]
+
+
+@pytest.mark.model
+def test_temporal_context_to_a_possessive_date_is_no_range() -> None:
+    from unionstate_timeline.pipeline import tag
+
+    text = "After a slight downward revision Monday to July's numbers, the agency said output grew."
+    found = tag(text, dct=date(2023, 9, 13))
+    assert [(t.text, t.value) for t in found] == [("Monday", "2023-09-11"), ("July", "2023-07")]
+
+
+def test_temporal_context_to_before_a_month_is_no_part_of_it(blank) -> None:  # type: ignore[no-untyped-def]
+    assert _spans(blank, "The hearing was moved to October.") == ["October"]

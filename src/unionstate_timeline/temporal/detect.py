@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..patterns import lexicon, matcher_patterns
+from .coordination import second_date, to_a_possessive
 from .lookalike import a_generic_day, a_quoted_title
 from .parse import parse_expression
 
@@ -30,7 +31,6 @@ KIND_TO_TYPE = {
     "time": "TIME",
 }
 _DIGIT = re.compile(r"\d")
-_YEARISH = re.compile(r"1[5-9]\d\d|2[01]\d\d")
 _GLUED_DAY = re.compile(r"^(\d{1,2}(?:st|nd|rd|th)?)[./,;:]+\S")
 _FRACTION = re.compile(r"^(?:an?\s+)?\w+\s*-\s*quarters?$", re.IGNORECASE)
 _PART_ADJECTIVE = re.compile(r"(?:fiscal\s+)?\w+-(?:quarter|half)", re.IGNORECASE)
@@ -131,7 +131,6 @@ class TimexDetector:
         self.openers = set(lx["interval_openers"])
         self.months = set(lx["months"])
         self.lone = set(lx["lone_abbreviations"])
-        self.coordinators = set(lx["date_coordinators"])
         self.approx_kept = set(lx["approx_in_span"])
         self.approx_before_article = set(lx["approx_in_span_before_article"])
         self.approx_dates = set(lx["approx_before_dates"])
@@ -158,7 +157,8 @@ class TimexDetector:
             trimmed = self._between(self._trim(span))
             # only spans the grammar reads compete for the longest match, so an unreadable
             # model entity ("an hours") never hides a readable one inside it ("hours")
-            if trimmed is not None and parse_expression(trimmed.text) is not None:
+            parse = parse_expression(trimmed.text) if trimmed is not None else None
+            if trimmed is not None and parse is not None and not to_a_possessive(trimmed):
                 spans.append(trimmed)
                 spans += self._counted_from(trimmed)
         spans = filter_spans(spans)
@@ -348,7 +348,7 @@ class TimexDetector:
                 approx = False
             if word in self.strip_leading and not keep_the and not approx:
                 start += 1
-            elif word in self.coordinators and self._second_date(doc[start:end]):
+            elif second_date(doc[start:end]):
                 start += 1
             elif doc[start].is_space:
                 start += 1
@@ -361,18 +361,6 @@ class TimexDetector:
         if start >= end:
             return None
         return doc[start:end]
-
-    def _second_date(self, span: Span) -> bool:
-        """ "in 1994 and 1997", "in May or June": after a year or a month the coordinated word
-        is a date of its own; "300 and 2000 troops" counts troops."""
-        doc, start = span.doc, span.start
-        prev = doc[start - 1] if start else None
-        after = doc[span.end] if span.end < len(doc) else None
-        if prev is None or len(span) < 2 or (after is not None and after.tag_ == "NNS"):
-            return False
-        if start > 1 and doc[start - 2].lower_ in self.openers:
-            return False  # "between 2001 and 2006": one range
-        return bool(_YEARISH.fullmatch(prev.text)) or prev.lower_.rstrip(".") in self.months
 
     def _join_intervals(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """ "from September 2021 to December 2022" -> one interval span (without "from")."""
