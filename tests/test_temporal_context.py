@@ -61,3 +61,33 @@ def test_temporal_context_to_a_possessive_date_is_no_range() -> None:
 
 def test_temporal_context_to_before_a_month_is_no_part_of_it(blank) -> None:  # type: ignore[no-untyped-def]
     assert _spans(blank, "The hearing was moved to October.") == ["October"]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "tense", "value"),
+    [
+        # a quarter or half named without a year, in the past tense: one not yet begun is
+        # last year's ...
+        ("the fourth quarter", "2022-01-20", "past", "2021-Q4"),
+        ("the third quarter", "2022-02-10", "past", "2021-Q3"),
+        ("the second half", "2022-03-02", "past", "2021-H2"),
+        # ... unless it begins within the schedule window, or it has begun
+        ("the second quarter", "2022-02-10", "past", "2022-Q2"),
+        ("the first quarter", "2022-05-10", "past", "2022-Q1"),
+        # other tenses, or a year the text gives, keep the report's year
+        ("the fourth quarter", "2022-01-20", "future", "2022-Q4"),
+        ("the fourth quarter", "2022-01-20", "none", "2022-Q4"),
+        ("the fourth quarter of this year", "2022-01-20", "past", "2022-Q4"),
+        ("last year's first half", "2022-01-20", "past", "2021-H1"),
+    ],
+)
+def test_temporal_context_a_quarter_in_the_past_tense(
+    text: str, dct: str, tense: str, value: str
+) -> None:
+    from unionstate_timeline.temporal.parse import parse_expression
+    from unionstate_timeline.temporal.resolve import resolve
+
+    parse = parse_expression(text)
+    assert parse is not None
+    found = resolve(parse, date.fromisoformat(dct), tense)
+    assert found is not None and found.value == value
