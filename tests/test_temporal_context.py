@@ -91,3 +91,37 @@ def test_temporal_context_a_quarter_in_the_past_tense(
     assert parse is not None
     found = resolve(parse, date.fromisoformat(dct), tense)
     assert found is not None and found.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the future" as a noun is a vague reference ahead, wherever it stands ...
+        ("Growers feel uneasy about the future.", ["the future"]),
+        ("Officials expect a deal in the near future.", ["the near future"]),
+        # ... but not as an adjective, nor as the fate of something
+        ("The charter sets the future shape of the council.", []),
+        ("They argued over the future of the harbour.", []),
+    ],
+)
+def test_temporal_context_the_future_as_a_noun(blank, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _spans(blank, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "one day" on a modal or before a bare verb is some day ahead, no length
+        ("Her coach says she will one day win the title.", [("one day", "FUTURE_REF")]),
+        ("The clinic stayed open for one day.", [("one day", "P1D")]),
+        (
+            "Strikes could last well into the future, the union warned.",
+            [("the future", "FUTURE_REF")],
+        ),
+    ],
+)
+def test_temporal_context_a_day_ahead_unnamed(text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    from unionstate_timeline.pipeline import tag
+
+    assert [(t.text, t.value) for t in tag(text, dct=date(2021, 6, 7))] == expected
