@@ -125,3 +125,19 @@ def test_temporal_context_a_day_ahead_unnamed(text: str, expected) -> None:  # t
     from unionstate_timeline.pipeline import tag
 
     assert [(t.text, t.value) for t in tag(text, dct=date(2021, 6, 7))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a kind of day after a count is one length; without a count only "days" is one
+        ("Refunds arrive within ten business days.", [("ten business days", "P10D")]),
+        ("Shares slid for six trading days.", [("six trading days", "P6D")]),
+        ("Volumes were thin in recent trading days.", [("days", "PXD")]),
+    ],
+)
+def test_temporal_context_counted_days_of_one_kind(text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    from unionstate_timeline.pipeline import tag
+
+    found = tag(text, dct=date(2021, 6, 7), model="blank")
+    assert [(t.text, t.value) for t in found] == expected
