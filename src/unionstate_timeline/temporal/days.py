@@ -10,6 +10,27 @@ from typing import Any
 from .values import span_of
 
 Parse = dict[str, Any]
+# in an October report "was told to publish them in November" or "set a deadline of
+# mid-December" is the coming month; a month (or a quarter's first month) further ahead
+# keeps the tense
+SCHEDULE_MONTHS = 2
+
+
+def part_year(p: Parse, ref: date, tense: str) -> int:
+    """The year of a quarter or a half named without one: the reference year, moved by "last"
+    or "next"; in the past tense, one that begins after the schedule window is last year's
+    ("announced a drop in profits for the fourth quarter", told in January)."""
+    if p.get("rel") is not None:
+        return ref.year + p["rel"]
+    if tense not in ("past", "done"):
+        return ref.year
+    n = p.get("quarter", p.get("half"))
+    if not isinstance(n, int):
+        return ref.year
+    if n <= 0:  # "the last quarter", "the second half": the year's last one
+        n = 4 if "quarter" in p else 2
+    first = (n - 1) * (3 if "quarter" in p else 6) + 1
+    return ref.year - 1 if first > ref.month + SCHEDULE_MONTHS else ref.year
 
 
 def season_value(p: Parse, ref: date, tense: str) -> tuple[str, str, str]:

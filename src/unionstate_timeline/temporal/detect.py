@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..patterns import lexicon, matcher_patterns
+from .coordination import second_date, to_a_possessive
 from .lookalike import a_generic_day, a_quoted_title
 from .parse import parse_expression
 
@@ -97,9 +98,16 @@ def _is_length(text: str) -> bool:
 def in_context(span: Span, parse: dict[str, Any]) -> dict[str, Any]:
     """The parse as the words after the span read it: "the year ended June 30" is a year's
     length (ending that day), not the report's calendar year."""
-    nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    doc = span.doc
+    nxt = doc[span.end].lower_ if span.end < len(doc) else ""
     if parse.get("report_year") and nxt in ("ended", "ending"):
         return {"kind": "duration", "amount": 1, "unit": "Y"}
+    # "will one day be", "hoped he one day follow": a day ahead the text does not name
+    if span.text.lower() in lexicon()["unnamed_days_ahead"] and (
+        (span.start > 0 and doc[span.start - 1].tag_ == "MD")
+        or (nxt and doc[span.end].tag_ == "VB")
+    ):
+        return {"kind": "ref", "value": "FUTURE_REF"}
     return parse
 
 
@@ -130,6 +138,8 @@ class TimexDetector:
         self.openers = set(lx["interval_openers"])
         self.months = set(lx["months"])
         self.lone = set(lx["lone_abbreviations"])
+        self.noun_refs = set(lx["after_a_noun_ref"])
+        self.of_ref = set(lx["noun_ref_not_before"])
         self.approx_kept = set(lx["approx_in_span"])
         self.approx_before_article = set(lx["approx_in_span_before_article"])
         self.approx_dates = set(lx["approx_before_dates"])
@@ -156,7 +166,8 @@ class TimexDetector:
             trimmed = self._between(self._trim(span))
             # only spans the grammar reads compete for the longest match, so an unreadable
             # model entity ("an hours") never hides a readable one inside it ("hours")
-            if trimmed is not None and parse_expression(trimmed.text) is not None:
+            parse = parse_expression(trimmed.text) if trimmed is not None else None
+            if trimmed is not None and parse is not None and not to_a_possessive(trimmed):
                 spans.append(trimmed)
                 spans += self._counted_from(trimmed)
         spans = filter_spans(spans)
@@ -204,6 +215,13 @@ class TimexDetector:
         if len(span) == 1 and span[0].lower_ in self.lone and after[:1] != ["."]:
             return True
         before = doc[span.start - 1].lower_ if span.start else ""
+        if parse["kind"] == "ref" and span[-1].lower_ in self.noun_refs and after[:1]:
+            # "the future organization": an adjective (an unknown part of speech counts as
+            # one); "the future of the town": its fate, not a time
+            word = doc[span.end]
+            modified = word.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "") and not word.is_punct
+            if modified or word.lower_ in self.of_ref:
+                return True
         if parse["kind"] == "ref" and len(span) == 1:
             # "as soon as", "soon after": a conjunction, not a time of its own
             if before in self.ref_not_after or after[:1] and after[0] in self.ref_not_before:
@@ -345,6 +363,8 @@ class TimexDetector:
             ):
                 approx = False
             if word in self.strip_leading and not keep_the and not approx:
+                start += 1
+            elif second_date(doc[start:end]):
                 start += 1
             elif doc[start].is_space:
                 start += 1

@@ -29,6 +29,8 @@ def rules() -> dict[str, re.Pattern[str]]:
     num = rf"(?P<num>{count})"
     # "two to three weeks", "12 to 18 months": a length between two counts
     low = rf"(?:(?P<low>{count})\s+(?:to|or)\s+)?"
+    # "eight trading days": a kind of day, only after a count
+    qual = rf"(?:(?:{_alt(list(lx['day_qualifiers']))})\s+(?=days?\b))?"
     rel = rf"(?P<rel>{_alt(list(lx['relative_words']))})"
     # "early", "mid-", "the end of", "by the end of the", "the beginning of"
     mod = (
@@ -106,7 +108,7 @@ def rules() -> dict[str, re.Pattern[str]]:
         "duration_past": rf"(?:the\s+)?(?P<rel>past|last|next|coming|previous|first)"
         rf"(?:\s+{low}{num})?\s+{unit}",
         "duration": rf"(?:(?P<approx>{_alt(list(lx['approx_mods']))})\s+)?(?:the\s+(?=\w+\s))?"
-        rf"(?:{low}{num}(?P<half>\s+1/2)?\s*-?\s*(?:more\s+)?)?{unit}"
+        rf"(?:{low}{num}(?P<half>\s+1/2)?\s*-?\s*(?:more\s+)?{qual})?{unit}"
         r"(?P<and_half>\s+and\s+a\s+half)?(?:\s*-?\s*(?:long|old))?",
         # "a quarter-century", "half a century": years, by the lexicon's fraction_lengths
         "fraction_length": rf"(?:(?P<approx>{_alt(list(lx['approx_mods']))})\s+)?"

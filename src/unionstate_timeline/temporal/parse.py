@@ -163,7 +163,9 @@ def _single(text: str) -> Parse | None:  # noqa: C901 - one branch per grammar r
         if m["ord"].lower() == "last" and m["part"].lower() == "quarter" and not placed:
             # "(the) last quarter" with no year to be the last of: the quarter before this one
             return {"kind": "date", "rel_unit": "quarter", "rel": -1}
-        rel = lx["relative_words"].get((m["rel"] or m["rel0"] or "this").lower(), 0)
+        # no "rel" when nothing places it: "the fourth quarter" takes its year from the tense
+        said = m["rel"] or m["rel0"] or ("this" if placed else None)
+        rel = lx["relative_words"].get(said.lower(), 0) if said else None
         return {
             "kind": "date",
             "year": int(year) if year else None,

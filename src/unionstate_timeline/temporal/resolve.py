@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from .days import floating_holiday, season_value, weekday_value
+from .days import SCHEDULE_MONTHS, floating_holiday, part_year, season_value, weekday_value
 from .values import PRECISION_RANK, span_of
 
 Parse = dict[str, Any]
@@ -22,9 +22,6 @@ REPORTING_DAYS = 46  # results for a quarter come out in the six weeks after it 
 # offer was extended to March 3", "a dividend payable June 1", "ruled it must be done by May 2"),
 # not the same day almost a year before, which a report would call "last March 3"
 SCHEDULE_DAYS = 60
-# the same for a month alone: in an October report "was told to publish them in November" or
-# "set a deadline of mid-December" is the coming one; a month further ahead keeps the tense
-SCHEDULE_MONTHS = 2
 NEAR_MONTHS = 4  # with no tense, "in March" in a December report is the coming one
 PARTS_OF_DAY = ("MO", "AF", "EV", "NI")
 SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -191,7 +188,7 @@ def _date_value(
         elif "month" in p:
             year = _pick_month_year(p["month"], ref, _past_or_schedule(p, tense))
         else:
-            year = ref.year + (p.get("rel") or 0)
+            year = part_year(p, ref, tense)
         method = "dct+year"
     assert year is not None
     if "season" in p:
