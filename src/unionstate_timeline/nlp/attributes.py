@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..temporal.gated import GatedMatcher
+
 if TYPE_CHECKING:
     from spacy.pipeline import AttributeRuler
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 NAME = "unionstate_attributes"
 
@@ -23,8 +25,7 @@ KEY_ATTRS = frozenset({"TAG", "LOWER", "DEP", "IS_SPACE"})
 MEMO_SIZE = 200_000
 
 
-def _key(token: Token) -> tuple[int, int, int, bool]:
-    return (token.tag, token.lower, token.dep, token.is_space)
+Key = tuple[int, ...]  # a token's (TAG, LOWER, DEP, IS_SPACE), as Doc.to_array gives them
 
 
 class MemoAttributes:
@@ -37,33 +38,45 @@ class MemoAttributes:
         self.attrs: list[dict[Any, Any]] = []
         self.indices: list[int] = []
         self.single = Matcher(vocab)  # patterns of one token: remembered per token key
-        self.multi = Matcher(vocab)  # patterns of several tokens: matched per Doc
-        self._memo: dict[tuple[int, int, int, bool], tuple[int, ...]] = {}
+        # patterns of several tokens: matched per Doc, only around the words they need
+        self.multi: GatedMatcher | None = None
+        self._memo: dict[Key, tuple[int, ...]] = {}
+        self._merged: dict[tuple[int, ...], dict[int, int]] = {}  # pattern ids -> values
+        self.columns: list[int] = []  # the attributes any pattern sets
 
     def learn(self, ruler: AttributeRuler) -> None:
         """Take over the patterns of `ruler`, keeping their order (a later one wins)."""
         self.attrs = list(ruler.attrs)
         self.indices = list(ruler.indices)
         self._memo.clear()
+        self._merged.clear()
+        self.columns = sorted({name for values in self.attrs for name in values})
+        multi = []
         for attr_id in range(len(self.attrs)):
             key = str(attr_id)
             patterns = ruler.matcher.get(self.vocab.strings[key])[1]
-            one_token = all(len(p) == 1 and set(p[0]) <= KEY_ATTRS for p in patterns)
-            (self.single if one_token else self.multi).add(key, patterns)
+            if all(len(p) == 1 and set(p[0]) <= KEY_ATTRS for p in patterns):
+                self.single.add(key, patterns)
+            else:
+                multi.append((key, patterns))
+        self.multi = GatedMatcher(self.vocab, multi) if multi else None
 
     @classmethod
     def replacing(cls, nlp: Any, name: str = "attribute_ruler") -> None:
-        """Put a memoized copy in place of the pipeline's attribute ruler, if it has one."""
+        """Put a memoized copy in place of the pipeline's attribute ruler, if it has one and
+        it sets token attributes only (values written as arrays; no extension attributes)."""
         if name not in nlp.pipe_names:
             return
         ruler = nlp.get_pipe(name)
+        if not all(
+            isinstance(k, int) and isinstance(v, int) for a in ruler.attrs for k, v in a.items()
+        ):
+            return
         register()
         nlp.replace_pipe(name, NAME)
         nlp.get_pipe(name).learn(ruler)  # the component keeps its name
 
-    def _single_ids(self, doc: Doc, i: int) -> tuple[int, ...]:
-        token = doc[i]
-        key = _key(token)
+    def _single_ids(self, doc: Doc, i: int, key: Key) -> tuple[int, ...]:
         found = self._memo.get(key)
         if found is None:
             matches = self.single(doc[i : i + 1], allow_missing=True, as_spans=False)
@@ -73,19 +86,37 @@ class MemoAttributes:
             self._memo[key] = found
         return found
 
-    def __call__(self, doc: Doc) -> Doc:
-        from spacy.tokens._retokenize import set_token_attrs
+    def _values(self, ids: tuple[int, ...]) -> dict[int, int]:
+        """The attributes the patterns `ids` set, in order (a later pattern wins)."""
+        found = self._merged.get(ids)
+        if found is None:
+            found = {}
+            for attr_id in ids:
+                found.update(self.attrs[attr_id])
+            self._merged[ids] = found
+        return found
 
-        attrs = self.attrs
-        per_token: list[list[int]] = [list(self._single_ids(doc, i)) for i in range(len(doc))]
-        if len(self.multi):
-            for m_id, start, end in self.multi(doc, allow_missing=True, as_spans=False):
+    def __call__(self, doc: Doc) -> Doc:
+        """Read every token's key in one array, look its patterns up, and write the values back
+        in one array: per token, the patterns' attributes in order, a later pattern winning."""
+        from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+
+        if not len(doc) or not self.columns:
+            return doc
+        keys = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
+        per_token = [self._single_ids(doc, i, tuple(key)) for i, key in enumerate(keys)]
+        if self.multi is not None:
+            for m_id, start, end in self.multi.near_keys(doc):
                 attr_id = int(self.vocab.strings[m_id])
                 target = range(start, end)[self.indices[attr_id]]
-                per_token[target].append(attr_id)
-        for token, ids in zip(doc, per_token, strict=True):
-            for attr_id in sorted(ids) if len(ids) > 1 else ids:
-                set_token_attrs(token, attrs[attr_id])
+                per_token[target] = tuple(sorted((*per_token[target], attr_id)))
+        columns = self.columns
+        where = {name: j for j, name in enumerate(columns)}
+        table = doc.to_array(columns).reshape(len(doc), len(columns))
+        for i, ids in enumerate(per_token):
+            for name, value in self._values(ids).items():
+                table[i, where[name]] = value
+        doc.from_array(columns, table)
         return doc
 
 
