@@ -42,7 +42,7 @@ class MemoAttributes:
         self.multi: GatedMatcher | None = None
         self._memo: dict[Key, tuple[int, ...]] = {}
         self._merged: dict[tuple[int, ...], dict[int, int]] = {}  # pattern ids -> values
-        self.columns: list[int] = []  # the attributes any pattern sets
+        self.columns: list[int | str] = []  # the attributes any pattern sets
 
     def learn(self, ruler: AttributeRuler) -> None:
         """Take over the patterns of `ruler`, keeping their order (a later one wins)."""
@@ -112,7 +112,7 @@ class MemoAttributes:
                 per_token[target] = tuple(sorted((*per_token[target], attr_id)))
         columns = self.columns
         where = {name: j for j, name in enumerate(columns)}
-        table = doc.to_array(columns).reshape(len(doc), len(columns))
+        table: Any = doc.to_array(columns).reshape(len(doc), len(columns))
         for i, ids in enumerate(per_token):
             for name, value in self._values(ids).items():
                 table[i, where[name]] = value
