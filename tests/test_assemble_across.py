@@ -142,6 +142,22 @@ def test_assemble_across_figures_of_their_own_and_no_name_in_common_are_two_happ
     assert _score(named, Bag(two.words, f({"northw"}), two.numbers, two.core, two.every), f())
 
 
+def test_assemble_across_figures_of_their_own_need_a_party_in_common_when_parties_are_named():
+    from unionstate_timeline.assemble.across import _score
+    from unionstate_timeline.assemble.evidence import Bag
+
+    f = frozenset
+    words, core = f({"share", "close", "trade", "cent"}), f({"close"})
+    # two companies' shares, each closing at its own price in one market's trading: the
+    # market's name is shared, no company is
+    brewer = Bag(words, f({"harbor", "market", "brewer"}), f({"42"}), core, core, f({"brewer"}))
+    miller = Bag(words, f({"harbor", "market", "miller"}), f({"17.5"}), core, core, f({"miller"}))
+    assert _score(brewer, miller, f()) is None
+    # one company's shares told twice with other figures: the company is shared
+    again = Bag(words, f({"harbor", "market", "brewer"}), f({"41.75"}), core, core, f({"brewer"}))
+    assert _score(brewer, again, f()) is not None
+
+
 def test_assemble_across_the_lexicon_happening_alone_is_not_a_word_more() -> None:
     from unionstate_timeline.assemble.across import _score
     from unionstate_timeline.assemble.evidence import Bag

@@ -86,9 +86,15 @@ def _key(cluster: Cluster) -> str | None:
 def _score(a: Bag, b: Bag, common: frozenset[str], *, strong: bool = False) -> float | None:
     cfg = config()
     words = len(a.words & b.words)
-    names = len((a.names & b.names) - common)
-    if not names and a.numbers and b.numbers and not a.numbers & b.numbers:
-        return None  # each gives its own figures, no name in common: "earned $4 million" twice
+    shared = (a.names & b.names) - common
+    names = len(shared)
+    if a.numbers and b.numbers and not a.numbers & b.numbers:
+        # each gives its own figures: "earned $4 million" twice is two happenings unless a
+        # name is shared, and a party's when they name any ("closed at $60" and "closed at
+        # $71.75" in one exchange's trading are two companies' shares)
+        parties = a.parties | b.parties
+        if not shared or parties and not shared & parties:
+            return None
     union = len(a.words | b.words) or 1
     jaccard = words / union
     enough_words = words >= cfg["min_shared_words"] or jaccard >= cfg["min_jaccard"]

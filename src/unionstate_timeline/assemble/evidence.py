@@ -93,6 +93,8 @@ class Bag:
     numbers: frozenset[str]  # figures the sentences give, besides their dates
     core: frozenset[str]  # classes of the triggers
     every: frozenset[str]  # classes of every lexicon word of the titles and the triggers
+    # stems of the words of the people, organisations and places the mentions name
+    parties: frozenset[str] = frozenset()
 
 
 def bag(cluster: Cluster) -> Bag:
@@ -125,8 +127,15 @@ def _bag(cluster: Cluster, seen: int, old: Bag | None) -> Bag:
         c, a = classes(item.mention)
         core |= c
         every |= a
+    named = cluster.actors | cluster.organizations | cluster.agents | cluster.places
+    parties = {stem(w) for n in named for w in name_key(n).split()}
     return Bag(
-        frozenset(words), frozenset(names), frozenset(numbers), frozenset(core), frozenset(every)
+        frozenset(words),
+        frozenset(names),
+        frozenset(numbers),
+        frozenset(core),
+        frozenset(every),
+        frozenset(parties),
     )
 
 
