@@ -21,7 +21,7 @@ from ..patterns import matcher_patterns
 from .bysent import by_sentence
 from .describe import actors_places, agents_of, title
 from .lead import CALENDAR_KINDS, lead_predicate, lead_undated, news_sentences, present_perfect
-from .predicates import inside_subject, predicate_of
+from .predicates import baseline, inside_subject, predicate_of, relational_object
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -149,7 +149,7 @@ def _attach(
             )
             if label in speech and not same or inside_subject(tspan.root, span.root):
                 continue
-            if _relational_object(span.root, tspan.root):
+            if relational_object(span.root, tspan.root):
                 continue
             if inside != {q for q in quotes if q[0] <= span.start_char < q[1]}:
                 continue
@@ -172,17 +172,6 @@ def _attach(
             attached[k] = ti
             used.add(ti)
     return attached
-
-
-def _relational_object(tok: Token, date: Token) -> bool:
-    """ "Ten years after its founding, the club in May won the cup": a noun that a relational
-    preposition ("after", "since", "until") governs happened at another time than its
-    clause, so the clause's date is not its own; a date inside its phrase still is."""
-    return (
-        tok.dep_ == "pobj"
-        and tok.head.lower_ in cues()["relational_preps"]
-        and not tok.left_edge.i <= date.i <= tok.right_edge.i
-    )
 
 
 def _inherit(
@@ -282,8 +271,10 @@ def extract_events(
             and timexes[i].parse.get("relation") not in ("DCT", "FOR", "NAME")
         ]
         finest = _finest_of_appositions(calendar, timexes)
-        attached = _attach(sent, triggers, finest) if triggers else {}
-        _add_dated_predicates(sent, triggers, attached, finest, timexes, labels, timex_tokens)
+        # a date on the figure a change is measured from dates no event of the sentence
+        own = [(i, span) for i, span in finest if not baseline(span, timexes[i].parse)]
+        attached = _attach(sent, triggers, own) if triggers else {}
+        _add_dated_predicates(sent, triggers, attached, own, timexes, labels, timex_tokens)
         direct = _add_when_clauses(sent, triggers, attached, finest, labels, timex_tokens)
         if triggers:
             out += _sentence_events(
