@@ -256,3 +256,21 @@ def test_extract_a_date_on_the_figure_compared_with_dates_no_change():
         dct,
     )
     assert [v[:4] for t, v, _ in found if t == "other"] == ["2018"]
+
+
+def test_extract_a_present_tense_verb_takes_no_date_counted_back():
+    # the date counted back from the report belongs to a noun the parser hung on the verb
+    dct = date(2019, 11, 6)
+    for text in (
+        "The town council is still weighing a request last week from the fishermen's union.",
+        "The new rule follows two court rulings last June.",
+        "These figures compare with a loss of 3 million euros two years ago.",
+    ):
+        assert dated(text, dct) == [], text
+    # a past or a present-tense verb with its own present date keeps it
+    assert dated("The mayor visited the port last week.", dct) == [
+        ("visit", "2019-W44", "occurred")
+    ]
+    assert dated("The mayor is visiting the port this week.", dct) == [
+        ("visit", "2019-W45", "occurred")
+    ]

@@ -21,7 +21,13 @@ from ..patterns import matcher_patterns
 from .bysent import by_sentence
 from .describe import actors_places, agents_of, title
 from .lead import CALENDAR_KINDS, lead_predicate, lead_undated, news_sentences, present_perfect
-from .predicates import baseline, inside_subject, predicate_of, relational_object
+from .predicates import (
+    back_from_present,
+    baseline,
+    inside_subject,
+    predicate_of,
+    relational_object,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -405,6 +411,8 @@ def _sentence_events(
     seen: set[tuple[str, int | None]] = set()
     for k, (label, span) in enumerate(triggers):
         ti = attached.get(k)
+        if ti is not None and back_from_present(span.root, timexes[ti].parse):
+            ti = None
         method = "explicit"
         if ti is not None and "relation" in timexes[ti].parse and k not in direct:
             continue  # "after December 20": the event is not on that date

@@ -289,3 +289,19 @@ def baseline(date: Span, parse: dict[str, Any]) -> bool:
         return False
     # right after the opener's phrase: "from $186 million a year ago" hung on the verb
     return any(_opener(t) and t.right_edge == first and _a_baseline(t) for t in first.ancestors)
+
+
+def back_from_present(verb: Token, parse: dict[str, Any]) -> bool:
+    """A present-tense verb, not a perfect ("is still weighing a request last week", "the
+    ruling follows two verdicts last June"), is no happening at a date counted back from the
+    report: the date is a noun's the parser hung on the verb."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    present = verb.tag_ in ("VBZ", "VBP") or (
+        verb.tag_ == "VBG" and bool(aux & cues()["scheduling_be"])
+    )
+    back = (
+        (parse.get("kind") == "offset" and parse.get("sign", 0) < 0)
+        or parse.get("rel", 0) < 0
+        or parse.get("day_offset", 0) < 0
+    )
+    return present and back
