@@ -274,3 +274,24 @@ def test_extract_a_present_tense_verb_takes_no_date_counted_back():
     assert dated("The mayor is visiting the port this week.", dct) == [
         ("visit", "2019-W45", "occurred")
     ]
+
+
+def test_extract_a_speech_verb_or_a_pending_visit_inherits_no_date():
+    dct = date(2019, 11, 8)
+    # what was said is not when it was said
+    found = dated(
+        "The minister added that a signing ceremony would still be held at the summit "
+        "on December 2.",
+        dct,
+    )
+    assert found == [("meeting", "2019-12-02", "expected")]
+    # a present after "until" tells what is ahead, not the day's news
+    found = dated(
+        "The mayor said on Friday that the council must wait until the inspector visits "
+        "the bridge.",
+        dct,
+    )
+    assert [t for t, _, _ in found] == ["statement"]
+    # a present perfect reported that day still is
+    found = dated("The mayor said on Friday that the inspector has visited the bridge.", dct)
+    assert ("visit", "2019-11-08", "occurred") in found

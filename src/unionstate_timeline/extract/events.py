@@ -20,7 +20,14 @@ from ..nlp.syntax import (
 from ..patterns import matcher_patterns
 from .bysent import by_sentence
 from .describe import actors_places, agents_of, title
-from .lead import CALENDAR_KINDS, lead_predicate, lead_undated, news_sentences, present_perfect
+from .lead import (
+    CALENDAR_KINDS,
+    lead_predicate,
+    lead_undated,
+    news_sentences,
+    present_perfect,
+    reported_as_news,
+)
 from .predicates import (
     back_from_present,
     baseline,
@@ -197,30 +204,18 @@ def _inherit(
         # "agreed ... following talks on X" / "approved at a meeting ... by X": one date for both
         for low, high in ((o, tok), (tok, o)):
             if "meeting" in (label, other_label) and high in low.ancestors:
-                path = {t.lower_ for t in low.ancestors if high in t.ancestors}
-                if path & preps:
+                path = [low, *(t for t in low.ancestors if high in t.ancestors)]
+                # "added that a ceremony would be held at the summit": what was said is no date
+                if {t.lower_ for t in path} & preps and all(t.dep_ != "ccomp" for t in path):
                     return attached[j], "via-meeting"
         if (
             other_label == "statement"
             and label != "statement"
             and o in tok.ancestors
-            and _reported_as_news(tok)
+            and reported_as_news(tok)
         ):
             return attached[j], "reported-same-day"
     return None
-
-
-def _reported_as_news(tok: Token) -> bool:
-    """Present perfect or present ("has sent", "is meeting"): the report is of the same day.
-    Past perfect and plain past may be any earlier day, so they inherit nothing."""
-    head = clause_head(tok)
-    aux = {c.lower_ for c in head.children if c.dep_ == "aux"}
-    return tok.tag_ != "VBG" and (
-        bool(aux & {"has", "have"})
-        and head.tag_ == "VBN"
-        or head.tag_ in ("VBZ", "VBP")
-        and not aux & {"will", "would"}
-    )
 
 
 def extract_events(
