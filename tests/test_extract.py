@@ -232,3 +232,66 @@ def test_extract_a_noun_after_a_relational_preposition_keeps_off_the_clause_date
         dct=date(2019, 6, 1),
     )
     assert [v for _, v, _ in inside] == ["2019-03-03"]
+
+
+def test_extract_a_date_on_the_figure_compared_with_dates_no_change():
+    # the earlier date belongs to the figure the change is measured from, not to the change
+    dct = date(2019, 11, 6)
+    for text in (
+        "Ticket sales at the zoo fell 12% to 40,000, from 45,500 a year earlier.",
+        "The bakery is paying a bonus of 300 euros, up 20% from 250 euros a year ago.",
+        "Exports of cheese grew to 8 tonnes from 5 tonnes last year.",
+        "The harbour index lost 30 points, down 2% from the previous Friday.",
+        "The ferry line carried 900 cars, compared with 700 cars a year earlier.",
+    ):
+        assert dated(text, dct) == [], text
+    # the change's own date stays; so does a date on the compared event itself
+    found = dated("The rate of the village bank fell to 2.1% last month from 2.4% in March.", dct)
+    assert [v for _, v, _ in found] == ["2019-10"]
+    found = dated("The council cut its fee to 4 euros from 5 euros on Friday.", dct)
+    assert [v for _, v, _ in found] == ["2019-11-01"]
+    found = dated(
+        "The club reported a loss of 2 million pounds, compared with year-earlier profit "
+        "of 1 million pounds.",
+        dct,
+    )
+    assert [v[:4] for t, v, _ in found if t == "other"] == ["2018"]
+
+
+def test_extract_a_present_tense_verb_takes_no_date_counted_back():
+    # the date counted back from the report belongs to a noun the parser hung on the verb
+    dct = date(2019, 11, 6)
+    for text in (
+        "The town council is still weighing a request last week from the fishermen's union.",
+        "The new rule follows two court rulings last June.",
+        "These figures compare with a loss of 3 million euros two years ago.",
+    ):
+        assert dated(text, dct) == [], text
+    # a past or a present-tense verb with its own present date keeps it
+    assert dated("The mayor visited the port last week.", dct) == [
+        ("visit", "2019-W44", "occurred")
+    ]
+    assert dated("The mayor is visiting the port this week.", dct) == [
+        ("visit", "2019-W45", "occurred")
+    ]
+
+
+def test_extract_a_speech_verb_or_a_pending_visit_inherits_no_date():
+    dct = date(2019, 11, 8)
+    # what was said is not when it was said
+    found = dated(
+        "The minister added that a signing ceremony would still be held at the summit "
+        "on December 2.",
+        dct,
+    )
+    assert found == [("meeting", "2019-12-02", "expected")]
+    # a present after "until" tells what is ahead, not the day's news
+    found = dated(
+        "The mayor said on Friday that the council must wait until the inspector visits "
+        "the bridge.",
+        dct,
+    )
+    assert [t for t, _, _ in found] == ["statement"]
+    # a present perfect reported that day still is
+    found = dated("The mayor said on Friday that the inspector has visited the bridge.", dct)
+    assert ("visit", "2019-11-08", "occurred") in found

@@ -20,8 +20,21 @@ from ..nlp.syntax import (
 from ..patterns import matcher_patterns
 from .bysent import by_sentence
 from .describe import actors_places, agents_of, title
-from .lead import CALENDAR_KINDS, lead_predicate, lead_undated, news_sentences, present_perfect
-from .predicates import inside_subject, predicate_of
+from .lead import (
+    CALENDAR_KINDS,
+    lead_predicate,
+    lead_undated,
+    news_sentences,
+    present_perfect,
+    reported_as_news,
+)
+from .predicates import (
+    back_from_present,
+    baseline,
+    inside_subject,
+    predicate_of,
+    relational_object,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -149,7 +162,7 @@ def _attach(
             )
             if label in speech and not same or inside_subject(tspan.root, span.root):
                 continue
-            if _relational_object(span.root, tspan.root):
+            if relational_object(span.root, tspan.root):
                 continue
             if inside != {q for q in quotes if q[0] <= span.start_char < q[1]}:
                 continue
@@ -174,17 +187,6 @@ def _attach(
     return attached
 
 
-def _relational_object(tok: Token, date: Token) -> bool:
-    """ "Ten years after its founding, the club in May won the cup": a noun that a relational
-    preposition ("after", "since", "until") governs happened at another time than its
-    clause, so the clause's date is not its own; a date inside its phrase still is."""
-    return (
-        tok.dep_ == "pobj"
-        and tok.head.lower_ in cues()["relational_preps"]
-        and not tok.left_edge.i <= date.i <= tok.right_edge.i
-    )
-
-
 def _inherit(
     k: int, triggers: list[tuple[str, Span]], attached: dict[int, int]
 ) -> tuple[int, str] | None:
@@ -202,30 +204,18 @@ def _inherit(
         # "agreed ... following talks on X" / "approved at a meeting ... by X": one date for both
         for low, high in ((o, tok), (tok, o)):
             if "meeting" in (label, other_label) and high in low.ancestors:
-                path = {t.lower_ for t in low.ancestors if high in t.ancestors}
-                if path & preps:
+                path = [low, *(t for t in low.ancestors if high in t.ancestors)]
+                # "added that a ceremony would be held at the summit": what was said is no date
+                if {t.lower_ for t in path} & preps and all(t.dep_ != "ccomp" for t in path):
                     return attached[j], "via-meeting"
         if (
             other_label == "statement"
             and label != "statement"
             and o in tok.ancestors
-            and _reported_as_news(tok)
+            and reported_as_news(tok)
         ):
             return attached[j], "reported-same-day"
     return None
-
-
-def _reported_as_news(tok: Token) -> bool:
-    """Present perfect or present ("has sent", "is meeting"): the report is of the same day.
-    Past perfect and plain past may be any earlier day, so they inherit nothing."""
-    head = clause_head(tok)
-    aux = {c.lower_ for c in head.children if c.dep_ == "aux"}
-    return tok.tag_ != "VBG" and (
-        bool(aux & {"has", "have"})
-        and head.tag_ == "VBN"
-        or head.tag_ in ("VBZ", "VBP")
-        and not aux & {"will", "would"}
-    )
 
 
 def extract_events(
@@ -282,8 +272,10 @@ def extract_events(
             and timexes[i].parse.get("relation") not in ("DCT", "FOR", "NAME")
         ]
         finest = _finest_of_appositions(calendar, timexes)
-        attached = _attach(sent, triggers, finest) if triggers else {}
-        _add_dated_predicates(sent, triggers, attached, finest, timexes, labels, timex_tokens)
+        # a date on the figure a change is measured from dates no event of the sentence
+        own = [(i, span) for i, span in finest if not baseline(span, timexes[i].parse)]
+        attached = _attach(sent, triggers, own) if triggers else {}
+        _add_dated_predicates(sent, triggers, attached, own, timexes, labels, timex_tokens)
         direct = _add_when_clauses(sent, triggers, attached, finest, labels, timex_tokens)
         if triggers:
             out += _sentence_events(
@@ -414,6 +406,8 @@ def _sentence_events(
     seen: set[tuple[str, int | None]] = set()
     for k, (label, span) in enumerate(triggers):
         ti = attached.get(k)
+        if ti is not None and back_from_present(span.root, timexes[ti].parse):
+            ti = None
         method = "explicit"
         if ti is not None and "relation" in timexes[ti].parse and k not in direct:
             continue  # "after December 20": the event is not on that date

@@ -180,3 +180,18 @@ def _subordinate(token: Token, verb: Token) -> bool:
             return False
         t = t.head
     return False
+
+
+def reported_as_news(tok: Token) -> bool:
+    """Present perfect or present ("has sent", "is meeting"): the report is of the same day.
+    Past perfect and plain past may be any earlier day, so they inherit nothing."""
+    head = clause_head(tok)
+    aux = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    if any(c.dep_ == "mark" and c.lower_ in cues()["future_marks"] for c in head.children):
+        return False  # "until the envoy visits": a present after these tells what is ahead
+    return tok.tag_ != "VBG" and (
+        bool(aux & {"has", "have"})
+        and head.tag_ == "VBN"
+        or head.tag_ in ("VBZ", "VBP")
+        and not aux & {"will", "would"}
+    )

@@ -11,7 +11,7 @@ budget") or sits in a name dates nothing.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..nlp.syntax import cues
 from ..patterns import lexicon, load_json_data
@@ -225,3 +225,83 @@ def _resolve_verb(verb: Token) -> Token | None:
     if _is_copula(verb):
         return _through_copula(verb)
     return _light(verb)
+
+
+def relational_object(tok: Token, date: Token) -> bool:
+    """ "Ten years after its founding, the club in May won the cup": a noun that a relational
+    preposition ("after", "since", "until") governs happened at another time than its
+    clause, so the clause's date is not its own; a date inside its phrase still is."""
+    return (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ in cues()["relational_preps"]
+        and not tok.left_edge.i <= date.i <= tok.right_edge.i
+    )
+
+
+def _amount(token: Token) -> bool:
+    """A figure: a number, or a noun counted by one ("4 pence", "20%", "$3 million")."""
+    return token.like_num or any(
+        c.dep_ in ("nummod", "quantmod", "compound") and c.like_num for c in token.children
+    )
+
+
+def _opener(token: Token) -> bool:
+    """ "from", "than", "versus", and the "with"/"to" of "compared with"."""
+    words = cues()["baseline_openers"]
+    return token.lower_ in words or (
+        token.lower_ in ("with", "to") and token.head.lower_ in cues()["comparison_words"]
+    )
+
+
+def _a_baseline(opener: Token) -> bool:
+    """The opener's object is a figure, or a thing measured by one ("a loss of $3 million")."""
+    for obj in (c for c in opener.children if c.dep_ == "pobj"):
+        if _amount(obj) or any(
+            _amount(g) for c in obj.children if c.lower_ == "of" for g in c.children
+        ):
+            return True
+    return False
+
+
+def baseline(date: Span, parse: dict[str, Any]) -> bool:
+    """A date on the figure a change is measured from dates that figure, not the change:
+    "down 4% from the previous Friday", "fell to $5 million from $7 million a year earlier",
+    "from 20% last year". A single day after the figure ("cut to 4% from 5% on Friday") is
+    the change's own date, so only a day that is the opener's object counts."""
+    root = date.root
+    head = root.head
+    if _opener(head) and root.dep_ in ("pobj", "npadvmod"):  # "down 4% from last Friday"
+        governor = head.head
+        if _amount(governor) or governor.lower_ in cues()["change_adverbs"]:
+            return True
+    back = parse.get("kind") == "offset" and parse.get("sign", 0) < 0  # "a year ago/earlier"
+    if not back and (parse.get("kind") != "date" or {"day", "weekday", "day_offset"} & set(parse)):
+        return False
+    for t in root.ancestors:  # inside the opener's phrase: "from 4.1 percent in December"
+        if _opener(t) and t.dep_ == "prep":
+            # "compared with year-earlier profit": a date of the compared event is its own
+            own = _climb(root)
+            return _a_baseline(t) and (own is None or t not in own.ancestors)
+    first = date.doc[date.start - 1] if date.start else None
+    if first is not None and first.text == ",":
+        first = date.doc[first.i - 1] if first.i else None
+    if first is None:
+        return False
+    # right after the opener's phrase: "from $186 million a year ago" hung on the verb
+    return any(_opener(t) and t.right_edge == first and _a_baseline(t) for t in first.ancestors)
+
+
+def back_from_present(verb: Token, parse: dict[str, Any]) -> bool:
+    """A present-tense verb, not a perfect ("is still weighing a request last week", "the
+    ruling follows two verdicts last June"), is no happening at a date counted back from the
+    report: the date is a noun's the parser hung on the verb."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    present = verb.tag_ in ("VBZ", "VBP") or (
+        verb.tag_ == "VBG" and bool(aux & cues()["scheduling_be"])
+    )
+    back = (
+        (parse.get("kind") == "offset" and parse.get("sign", 0) < 0)
+        or parse.get("rel", 0) < 0
+        or parse.get("day_offset", 0) < 0
+    )
+    return present and back
