@@ -69,6 +69,38 @@ def test_extract_predicates_lead_convention(tmp_path) -> None:
     assert ("2021-03-09", "lead") in {(v, m) for v, m, _ in found}
 
 
+@pytest.mark.parametrize(
+    ("body", "news"),
+    [
+        (
+            "The regional airline is cutting three hundred jobs at its maintenance base, "
+            "the second round of layoffs at the carrier.",
+            True,
+        ),
+        (
+            "Fishermen along the northern coast are protesting against the new catch quotas "
+            "set by the fisheries ministry.",
+            True,
+        ),
+        (
+            "The city is going to build a second bridge over the wide river that divides its "
+            "old and new districts.",
+            False,
+        ),
+        (
+            "The ferry company is expected to raise its fares for the summer season on all "
+            "of its routes to the islands.",
+            False,
+        ),
+    ],
+)
+def test_extract_predicates_a_progressive_lead_is_the_news_under_way(
+    tmp_path, body: str, news: bool
+) -> None:
+    found = events(tmp_path, body)
+    assert (("2021-03-09", "lead") in {(v, m) for v, m, _ in found}) is news
+
+
 def test_extract_predicates_no_lead_date_without_a_day(tmp_path) -> None:
     body = (
         "Voters in the island republic have approved a new constitution that limits the "

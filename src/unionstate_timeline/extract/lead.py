@@ -95,7 +95,13 @@ def lead_predicate(sent: Span, typed: Callable[[Token], bool] = lambda t: False)
     tense = tense_of(root)
     if aux & (c["future_aux"] | c["expected_cues"]) or tense not in ("past", "present"):
         return None
-    if tense == "present" and (root.tag_ not in ("VBZ", "VBP") or aux or not typed(root)):
+    # "is stepping down": the present progressive of a lead is the news under way that day
+    progressive = root.tag_ == "VBG" and bool(aux) and aux <= set(c["scheduling_be"])
+    if (
+        tense == "present"
+        and not progressive
+        and (root.tag_ not in ("VBZ", "VBP") or aux or not typed(root))
+    ):
         return None  # a present lead is news as a known kind of event ("claim the discovery")
     if aux & {"had"}:  # past perfect: before the news, any earlier day
         return None
