@@ -30,7 +30,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-FROZEN = ROOT / "data" / "dev" / "pages.jsonl"
+DEV = ROOT / "data" / "dev"
+FROZEN = DEV / "pages.jsonl"
 TEXT_FIELDS = {"timexes": ("text",), "events": ("quote",), "claims": ("quote",)}
 CORPORA = ("pages", "meantime", "tbaq")
 HOW_TO_GET = """\
@@ -144,6 +145,25 @@ def _annotated_part(gold_dir: Path, raw_dir: Path, out: Path) -> Path:
     return out
 
 
+def _with_groups(gold_dir: Path, overlay: Path, out: Path) -> Path:
+    """A copy of `gold_dir` whose events carry the cross-document groups of `overlay` (JSONL of
+    {"group", "members": [[doc_id, event id], ...]}): gold facts written for this project
+    (TimeBank + AQUAINT has none of its own)."""
+    members: dict[tuple[str, str], str] = {}
+    for line in overlay.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            for doc_id, event_id in row["members"]:
+                members[(doc_id, event_id)] = row["group"]
+    out.mkdir(parents=True)
+    for path in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        for event in gold["events"]:
+            event["group"] = members.get((gold["doc_id"], event["id"]), event.get("group"))
+        (out / path.name).write_text(json.dumps(gold, ensure_ascii=False), "utf-8")
+    return out
+
+
 def _published_breakdown(report: dict[str, Any], system: str) -> dict[str, int]:
     p = report[system]["published"]
     keys = ("n", "correct", "stated", "found", "wrong_days", "left_open")
@@ -236,6 +256,9 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 if corpus == "meantime":
                     raw_dir = _annotated_part(gold_dir, raw_dir, out / "meantime-raw")
+                overlay = DEV / f"{corpus}_groups.jsonl"
+                if overlay.is_file():
+                    gold_dir = _with_groups(gold_dir, overlay, out / f"{corpus}-gold")
             summaries[corpus] = _summary(_run_eval(gold_dir, raw_dir, corpus, cache))
     print(json.dumps(summaries, indent=2))
     if args.json:
