@@ -220,6 +220,14 @@ def test_evaluate_overmerged_event_is_reported():
     assert entry.event_id == "ev-blob" and len(entry.gold) == len(entry.quotes) == 2
 
 
+def test_evaluate_a_sentence_cited_for_another_happening_is_no_overmerge():
+    # doc b's gold event in the cited sentence is of another date (1999-12-08): the entry of
+    # 2019-12-07 cites that sentence for something else it tells, so it holds one gold event
+    blob = _event("ev-blob", "meeting", "2019-12-07", _cite("a", 51, 100), _cite("b", 0, 40))
+    merges = score_merges(GOLD, _with_events(blob))
+    assert merges.overmerged_events == 0
+
+
 # --- claims, timexes, publication dates -----------------------------------------------------------
 
 

@@ -260,8 +260,14 @@ def score_merges(
             )
         )  # fmt: skip
     identities: dict[str, dict[str, str]] = {}
+    when_of = {p.event.event_id: p.event.when for p in preds}
     for j, event_id in sorted(event_of.items()):
         doc_id, g = golds[j]
+        when = when_of[event_id]
+        if when is not None and not (
+            compatible(when.value, g.value) or compatible(g.value, when.value)
+        ):
+            continue  # the entry cites the sentence for another of its happenings
         identities.setdefault(event_id, {}).setdefault(g.group or f"{doc_id}/{g.id}", g.quote)
     over = [
         OvermergedEvent(event_id=e, gold=list(held), quotes=list(held.values()))
