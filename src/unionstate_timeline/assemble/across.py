@@ -90,8 +90,8 @@ def _score(a: Bag, b: Bag, common: frozenset[str], *, strong: bool = False) -> f
     names = len(shared)
     if a.numbers and b.numbers and not a.numbers & b.numbers:
         # each gives its own figures: "earned $4 million" twice is two happenings unless a
-        # name is shared, and a party's when they name any ("closed at $60" and "closed at
-        # $71.75" in one exchange's trading are two companies' shares)
+        # name is shared, and a party's when they name any ("closed at $42" and "closed at
+        # $17.50" in one market's trading are two companies' shares)
         parties = a.parties | b.parties
         if not shared or parties and not shared & parties:
             return None

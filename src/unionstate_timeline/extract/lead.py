@@ -95,7 +95,7 @@ def lead_predicate(sent: Span, typed: Callable[[Token], bool] = lambda t: False)
     tense = tense_of(root)
     if aux & (c["future_aux"] | c["expected_cues"]) or tense not in ("past", "present"):
         return None
-    # "is stepping down": the present progressive of a lead is the news under way that day
+    # "is cutting jobs": the present progressive of a lead is the news under way that day
     progressive = root.tag_ == "VBG" and bool(aux) and aux <= set(c["scheduling_be"])
     if (
         tense == "present"
