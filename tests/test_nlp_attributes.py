@@ -39,3 +39,17 @@ def test_multi_token_patterns_still_apply():
     plain = get_nlp(tuned=False)
     text = "They ain't here and we're gonna leave."
     assert [t.lemma_ for t in memo(text)] == [t.lemma_ for t in plain(text)]
+
+
+def test_words_no_pattern_names_share_one_memo_key():
+    memo = get_nlp().get_pipe("attribute_ruler")
+    strings = memo.vocab.strings
+    # two ordinary nouns: no single-token pattern tests their words, so one key serves both
+    assert memo._kept_word(strings.add("harbour")) == memo._kept_word(strings.add("lantern")) == 0
+    # a word the model's patterns name keeps its own key
+    named = sorted(memo._words or [])
+    assert named and memo._kept_word(strings.add(named[0])) == strings[named[0]]
+    # and the annotations still equal the model ruler's on text full of such words
+    plain = get_nlp(tuned=False)
+    text = "The harbour lantern glowed while she'd gone to fetch the lanterns' oil."
+    assert _attrs(memo_doc := get_nlp()(text)) == _attrs(plain(text)), memo_doc.text

@@ -25,7 +25,7 @@ KEY_ATTRS = frozenset({"TAG", "LOWER", "DEP", "IS_SPACE"})
 MEMO_SIZE = 200_000
 
 
-Key = tuple[int, ...]  # a token's (TAG, LOWER, DEP, IS_SPACE), as Doc.to_array gives them
+Key = tuple[int, ...]  # a token's (TAG, LOWER or 0, DEP, IS_SPACE), as Doc.to_array gives them
 
 
 class MemoAttributes:
@@ -43,6 +43,11 @@ class MemoAttributes:
         self._memo: dict[Key, tuple[int, ...]] = {}
         self._merged: dict[tuple[int, ...], dict[int, int]] = {}  # pattern ids -> values
         self.columns: list[int | str] = []  # the attributes any pattern sets
+        # the words single patterns name (None: some pattern tests LOWER in another way, so
+        # every word is kept in the key); any other word is one key, "no word a pattern names"
+        self._words: frozenset[str] | None = frozenset()
+        self._word_res: list[Any] = []
+        self._kept: dict[int, int] = {}  # LOWER -> itself when a pattern may name it, else 0
 
     def learn(self, ruler: AttributeRuler) -> None:
         """Take over the patterns of `ruler`, keeping their order (a later one wins)."""
@@ -50,6 +55,8 @@ class MemoAttributes:
         self.indices = list(ruler.indices)
         self._memo.clear()
         self._merged.clear()
+        self._kept.clear()
+        self._words, self._word_res = _named_words(ruler, self.vocab)
         self.columns = sorted({name for values in self.attrs for name in values})
         multi = []
         for attr_id in range(len(self.attrs)):
@@ -86,6 +93,22 @@ class MemoAttributes:
             self._memo[key] = found
         return found
 
+    def _kept_word(self, lower: int) -> int:
+        """The token's LOWER in its key: itself when a single pattern may test it, else 0."""
+        found = self._kept.get(lower)
+        if found is None:
+            text = self.vocab.strings[lower]
+            words = self._words
+            found = (
+                lower
+                if words is None or text in words or any(r.search(text) for r in self._word_res)
+                else 0
+            )
+            if len(self._kept) >= MEMO_SIZE:
+                self._kept.clear()
+            self._kept[lower] = found
+        return found
+
     def _values(self, ids: tuple[int, ...]) -> dict[int, int]:
         """The attributes the patterns `ids` set, in order (a later pattern wins)."""
         found = self._merged.get(ids)
@@ -103,8 +126,13 @@ class MemoAttributes:
 
         if not len(doc) or not self.columns:
             return doc
-        keys = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
-        per_token = [self._single_ids(doc, i, tuple(key)) for i, key in enumerate(keys)]
+        kept = self._kept_word
+        per_token = [
+            self._single_ids(doc, i, (tag, kept(lower), dep, space))
+            for i, (tag, lower, dep, space) in enumerate(
+                doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
+            )
+        ]
         if self.multi is not None:
             for m_id, start, end in self.multi.near_keys(doc):
                 attr_id = int(self.vocab.strings[m_id])
@@ -118,6 +146,29 @@ class MemoAttributes:
                 table[i, where[name]] = value
         doc.from_array(columns, table)
         return doc
+
+
+def _named_words(ruler: AttributeRuler, vocab: Any) -> tuple[frozenset[str] | None, list[Any]]:
+    """The words the ruler's single-token patterns test with LOWER (a word, a list, a regular
+    expression); None when one tests it another way (NOT_IN...), so every word matters."""
+    import re
+
+    words: set[str] = set()
+    res = []
+    for attr_id in range(len(ruler.attrs)):
+        for pattern in ruler.matcher.get(vocab.strings[str(attr_id)])[1]:
+            if len(pattern) != 1 or "LOWER" not in pattern[0]:
+                continue
+            spec = pattern[0]["LOWER"]
+            if isinstance(spec, str):
+                words.add(spec)
+            elif isinstance(spec, dict) and set(spec) == {"IN"}:
+                words.update(spec["IN"])
+            elif isinstance(spec, dict) and set(spec) == {"REGEX"}:
+                res.append(re.compile(spec["REGEX"]))
+            else:
+                return None, []
+    return frozenset(words), res
 
 
 def register() -> None:
