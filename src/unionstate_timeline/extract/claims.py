@@ -20,6 +20,14 @@ _NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 
 
 @lru_cache(maxsize=1)
+def _qualifier_words() -> list[tuple[re.Pattern[str], str]]:
+    """The lexicon's qualifier cues as whole-word patterns, compiled once."""
+    return [
+        (re.compile(r"\b" + re.escape(cue) + r"\b"), qual) for cue, qual in _lex()["qualifiers"]
+    ]
+
+
+@lru_cache(maxsize=1)
 def _lex() -> dict[str, Any]:
     return load_json_data("claims.json")  # type: ignore[no-any-return]
 
@@ -84,14 +92,14 @@ def _qualifier(t: Token, sent: Span) -> str | None:
         ),
     ]
     clause = " ".join(w.lower_ for w in sorted(words, key=lambda w: w.i))
-    for cue, qual in lex["qualifiers"]:
-        if re.search(r"\b" + re.escape(cue) + r"\b", clause):
+    for found, qual in _qualifier_words():
+        if found.search(clause):
             return str(qual)
     text = sent.text.lower()
     pos = t.idx - sent.start_char
     best: tuple[int, str] | None = None
-    for cue, qual in lex["qualifiers"]:
-        for m in re.finditer(r"\b" + re.escape(cue) + r"\b", text):
+    for found, qual in _qualifier_words():
+        for m in found.finditer(text):
             dist = abs(m.start() - pos)
             if best is None or dist < best[0]:
                 best = (dist, qual)
