@@ -327,10 +327,13 @@ class TimexDetector:
         """Split a day number glued to what follows it after a month name, as in the dateline
         "December 10./TASS/." (one token "10./TASS/."), so "December 10" can be a span."""
         glued = []
-        for token in doc[1:]:
-            m = _GLUED_DAY.match(token.text)
-            if m and doc[token.i - 1].lower_.rstrip(".") in self.months:
-                glued.append((token, m.end(1)))
+        months = self.months
+        for token in doc[:-1]:
+            if token.lower_.rstrip(".") in months:  # the month first: most tokens are none
+                following = doc[token.i + 1]
+                m = _GLUED_DAY.match(following.text)
+                if m:
+                    glued.append((following, m.end(1)))
         if not glued:
             return
         with doc.retokenize() as retokenizer:
