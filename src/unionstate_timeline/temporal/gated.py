@@ -103,6 +103,7 @@ class GatedMatcher:
         self._by_word: dict[str, list[int]] = {}  # word -> the groups it keys
         self._by_regex: list[tuple[str, Callable[[str], object], int]] = []
         self._always: list[int] = []
+        self._hits: dict[str, tuple[int, ...]] = {}  # token text -> regex groups it meets
         for i, (n, _) in enumerate(self.groups):
             if n is None:
                 self._always.append(i)
@@ -114,18 +115,30 @@ class GatedMatcher:
 
     def __call__(self, span: Span) -> list[tuple[int, int, int]]:
         """(match_id, start, end) of every match in span, offsets relative to it, sorted."""
-        lowers = {t.lower_ for t in span}
         active = set(self._always)
-        for w in lowers:
-            active.update(self._by_word.get(w, ()))
-        texts = {"LOWER": lowers, "TEXT": {t.text for t in span}}
-        for attr, search, i in self._by_regex:
-            if i not in active and any(search(x) for x in texts[attr]):
-                active.add(i)
+        for t in span:
+            active.update(self._by_word.get(t.lower_, ()))
+            if self._by_regex:
+                active.update(self._regex_groups(t.text))
         found: list[tuple[int, int, int]] = []
         for i in sorted(active):
             found += self.groups[i][1](span)
         return sorted(set(found), key=lambda m: (m[1], m[2], m[0]))
+
+    def _regex_groups(self, text: str) -> tuple[int, ...]:
+        """The groups whose regular expression a token of this text meets (remembered)."""
+        found = self._hits.get(text)
+        if found is None:
+            lower = text.lower()
+            found = tuple(
+                i
+                for attr, search, i in self._by_regex
+                if search(lower if attr == "LOWER" else text)
+            )
+            if len(self._hits) >= 100_000:
+                self._hits.clear()
+            self._hits[text] = found
+        return found
 
     def near_keys(self, doc: Doc) -> list[tuple[int, int, int]]:
         """Every match in a whole Doc, each group run only on the stretches around the tokens
