@@ -26,3 +26,11 @@ def sample_timeline():
 @pytest.fixture(scope="session")
 def raw_texts() -> dict[str, str]:
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(RAW.glob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def blank():  # type: ignore[no-untyped-def]
+    """The blank pipeline (tokenizer, sentencizer, our components): no model needed."""
+    from unionstate_timeline.nlp.annotate import get_nlp
+
+    return get_nlp("blank")

@@ -28,6 +28,11 @@ def dated(text: str, dct: date | None = date(2019, 12, 10)):
     return sorted((t, v, s) for t, v, s in events(text, dct) if v)
 
 
+def values(found) -> list[str]:  # type: ignore[no-untyped-def]
+    """The date values of `dated(...)`, in its order."""
+    return [v for _, v, _ in found]
+
+
 def test_extract_two_events_two_dates_in_one_sentence():
     assert dated(
         "The Treaty signed by the presidents on December 8, 1999, entered into force "
@@ -77,9 +82,9 @@ def test_extract_a_possessive_date_after_for_dates_its_noun():
 def test_extract_a_past_plan_for_a_weekday_takes_the_nearest_one():
     # told on a Friday: the plan was made before the report, the march may be either side
     found = dated("Protesters were planning to march on Monday.", dct=date(2019, 12, 13))
-    assert [v for _, v, _ in found] == ["2019-12-16"]
+    assert values(found) == ["2019-12-16"]
     found = dated("Protesters were planning to march on Thursday.", dct=date(2019, 12, 13))
-    assert [v for _, v, _ in found] == ["2019-12-12"]
+    assert values(found) == ["2019-12-12"]
 
 
 def test_extract_a_date_on_the_planning_verb_is_when_it_was_planned():
@@ -89,9 +94,7 @@ def test_extract_a_date_on_the_planning_verb_is_when_it_was_planned():
     assert dated("The ministry planned on Friday to pay the claims.", dct) == [
         ("other", "2019-12-06", "occurred")
     ]
-    assert [v for _, v, _ in dated("The ministry planned to pay the claims on Friday.", dct)] == [
-        "2019-12-13"
-    ]
+    assert values(dated("The ministry planned to pay the claims on Friday.", dct)) == ["2019-12-13"]
 
 
 def test_extract_a_denied_could_looks_back():
@@ -100,7 +103,7 @@ def test_extract_a_denied_could_looks_back():
     assert [
         v for _, v, _ in dated("Neither the pilot nor the crew could be found Wednesday.", dct)
     ] == ["2019-12-11"]
-    assert [v for _, v, _ in dated("The vote could be held on Monday.", dct)] == ["2019-12-16"]
+    assert values(dated("The vote could be held on Monday.", dct)) == ["2019-12-16"]
 
 
 def test_extract_a_trigger_word_inside_a_place_name_is_no_event():
@@ -195,7 +198,7 @@ def test_extract_a_present_arrangement_on_a_weekday_is_the_coming_one():
         "The tribunal is hearing the complaint Monday.",
         "The coastal ferries are to resume their service on Monday.",
     ):
-        assert [v for _, v, _ in dated(text, dct)] == ["2019-12-16"], text
+        assert values(dated(text, dct)) == ["2019-12-16"], text
 
 
 def test_extract_a_past_form_read_as_present_keeps_its_past_weekday():
@@ -203,8 +206,8 @@ def test_extract_a_past_form_read_as_present_keeps_its_past_weekday():
     # schedule ("was to open Monday") is not moved ahead
     dct = date(2019, 12, 11)
     found = dated("Weakness in mining shares hurt the index on Monday.", dct)
-    assert [v for _, v, _ in found] == ["2019-12-09"]
-    assert "2019-12-16" not in [v for _, v, _ in dated("The bridge was to open Monday.", dct)]
+    assert values(found) == ["2019-12-09"]
+    assert "2019-12-16" not in values(dated("The bridge was to open Monday.", dct))
 
 
 def test_extract_a_month_ahead_on_a_past_verb_is_last_year():
@@ -212,10 +215,10 @@ def test_extract_a_month_ahead_on_a_past_verb_is_last_year():
     # a schedule told in the past ("was moved to December") still lies ahead
     dct = date(2019, 10, 25)
     found = dated("The bakery chain switched its flour supplier in December.", dct)
-    assert [v for _, v, _ in found] == ["2018-12"]
+    assert values(found) == ["2018-12"]
     found = dated("The old lighthouse was repainted on Dec. 3 by volunteers.", dct)
-    assert [v for _, v, _ in found] == ["2018-12-03"]
-    assert "2019-12" in [v for _, v, _ in dated("The village fair was moved to December.", dct)]
+    assert values(found) == ["2018-12-03"]
+    assert "2019-12" in values(dated("The village fair was moved to December.", dct))
 
 
 def test_extract_a_noun_after_a_relational_preposition_keeps_off_the_clause_date():
@@ -225,13 +228,13 @@ def test_extract_a_noun_after_a_relational_preposition_keeps_off_the_clause_date
         dct=date(2019, 6, 1),
     )
     assert found and all(t != "launch" for t, _, _ in found)
-    assert [v for _, v, _ in found] == ["2019-04"]
+    assert values(found) == ["2019-04"]
     # a date inside the noun's own phrase still dates it
     inside = dated(
         "Shortly after the vote on 3 March 2019, the council members went home.",
         dct=date(2019, 6, 1),
     )
-    assert [v for _, v, _ in inside] == ["2019-03-03"]
+    assert values(inside) == ["2019-03-03"]
 
 
 def test_extract_a_date_on_the_figure_compared_with_dates_no_change():
@@ -247,9 +250,9 @@ def test_extract_a_date_on_the_figure_compared_with_dates_no_change():
         assert dated(text, dct) == [], text
     # the change's own date stays; so does a date on the compared event itself
     found = dated("The rate of the village bank fell to 2.1% last month from 2.4% in March.", dct)
-    assert [v for _, v, _ in found] == ["2019-10"]
+    assert values(found) == ["2019-10"]
     found = dated("The council cut its fee to 4 euros from 5 euros on Friday.", dct)
-    assert [v for _, v, _ in found] == ["2019-11-01"]
+    assert values(found) == ["2019-11-01"]
     found = dated(
         "The club reported a loss of 2 million pounds, compared with year-earlier profit "
         "of 1 million pounds.",

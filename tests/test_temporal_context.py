@@ -7,17 +7,7 @@ from datetime import date
 
 import pytest
 
-
-@pytest.fixture(scope="module")
-def blank():  # type: ignore[no-untyped-def]
-    from unionstate_timeline.nlp.annotate import get_nlp
-
-    return get_nlp("blank")
-
-
-def _spans(nlp, text: str) -> list[str]:  # type: ignore[no-untyped-def]
-    doc = nlp(text)
-    return [s.text for s in doc.spans["timex"]]
+from timex_helpers import resolved_value, span_texts
 
 
 @pytest.mark.parametrize(
@@ -32,7 +22,7 @@ def _spans(nlp, text: str) -> list[str]:  # type: ignore[no-untyped-def]
     ],
 )
 def test_temporal_context_coordinated_dates_are_two(blank, text: str, expected) -> None:  # type: ignore[no-untyped-def]
-    assert _spans(blank, text) == expected
+    assert span_texts(blank, text) == expected
 
 
 def test_temporal_context_coordinated_dates_resolve_each(blank) -> None:  # type: ignore[no-untyped-def]
@@ -60,7 +50,7 @@ def test_temporal_context_to_a_possessive_date_is_no_range() -> None:
 
 
 def test_temporal_context_to_before_a_month_is_no_part_of_it(blank) -> None:  # type: ignore[no-untyped-def]
-    assert _spans(blank, "The hearing was moved to October.") == ["October"]
+    assert span_texts(blank, "The hearing was moved to October.") == ["October"]
 
 
 @pytest.mark.parametrize(
@@ -84,13 +74,7 @@ def test_temporal_context_to_before_a_month_is_no_part_of_it(blank) -> None:  # 
 def test_temporal_context_a_quarter_in_the_past_tense(
     text: str, dct: str, tense: str, value: str
 ) -> None:
-    from unionstate_timeline.temporal.parse import parse_expression
-    from unionstate_timeline.temporal.resolve import resolve
-
-    parse = parse_expression(text)
-    assert parse is not None
-    found = resolve(parse, date.fromisoformat(dct), tense)
-    assert found is not None and found.value == value
+    assert resolved_value(text, dct, tense) == value
 
 
 @pytest.mark.parametrize(
@@ -105,7 +89,7 @@ def test_temporal_context_a_quarter_in_the_past_tense(
     ],
 )
 def test_temporal_context_the_future_as_a_noun(blank, text: str, expected) -> None:  # type: ignore[no-untyped-def]
-    assert _spans(blank, text) == expected
+    assert span_texts(blank, text) == expected
 
 
 @pytest.mark.model

@@ -8,13 +8,6 @@ from datetime import date
 import pytest
 
 
-@pytest.fixture(scope="module")
-def blank():  # type: ignore[no-untyped-def]
-    from unionstate_timeline.nlp.annotate import get_nlp
-
-    return get_nlp("blank")
-
-
 def _spans(nlp, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     doc = nlp(text)
     return [(s.text, s.label_) for s in doc.spans["timex"]]

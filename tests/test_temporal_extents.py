@@ -7,20 +7,9 @@ from datetime import date
 
 import pytest
 
+from timex_helpers import span_texts
 from unionstate_timeline.temporal.parse import parse_expression
 from unionstate_timeline.temporal.resolve import resolve
-
-
-@pytest.fixture(scope="module")
-def blank():  # type: ignore[no-untyped-def]
-    from unionstate_timeline.nlp.annotate import get_nlp
-
-    return get_nlp("blank")
-
-
-def _spans(nlp, text: str) -> list[str]:  # type: ignore[no-untyped-def]
-    doc = nlp(text)
-    return [s.text for s in doc.spans["timex"]]
 
 
 @pytest.mark.parametrize(
@@ -45,24 +34,24 @@ def _spans(nlp, text: str) -> list[str]:  # type: ignore[no-untyped-def]
     ],
 )
 def test_extents_of_vague_and_hedged_expressions(blank, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
-    assert _spans(blank, text) == expected
+    assert span_texts(blank, text) == expected
 
 
 def test_a_hedge_before_a_possessive_date_stays_out(blank) -> None:  # type: ignore[no-untyped-def]
-    assert _spans(blank, "Lawyers tried to get around Friday's order.") == ["Friday"]
+    assert span_texts(blank, "Lawyers tried to get around Friday's order.") == ["Friday"]
 
 
 def test_a_range_of_ages_is_no_length(blank) -> None:  # type: ignore[no-untyped-def]
-    assert _spans(blank, "The riders were 20 to 30 years old.") == []
+    assert span_texts(blank, "The riders were 20 to 30 years old.") == []
 
 
 def test_a_decade_of_a_life_is_no_date(blank) -> None:  # type: ignore[no-untyped-def]
-    assert _spans(blank, "She took up painting in her 40s.") == []
-    assert _spans(blank, "Rents soared in the 70s.") == ["the 70s"]
+    assert span_texts(blank, "She took up painting in her 40s.") == []
+    assert span_texts(blank, "Rents soared in the 70s.") == ["the 70s"]
 
 
 def test_a_show_title_in_treebank_quotes_is_no_length(blank) -> None:  # type: ignore[no-untyped-def]
-    assert _spans(blank, "He was interviewed on ``Ten Minutes Live'' by the network.") == []
+    assert span_texts(blank, "He was interviewed on ``Ten Minutes Live'' by the network.") == []
 
 
 @pytest.mark.parametrize(
@@ -91,9 +80,9 @@ def test_a_lone_month_before_ago_is_no_expression() -> None:
 
 
 def test_today_as_an_age_is_no_date(blank) -> None:  # type: ignore[no-untyped-def]
-    assert _spans(blank, "Music shapes today's youth more than books.") == []
-    assert _spans(blank, "Schools must teach the children of tomorrow.") == []
-    assert _spans(blank, "Today's hearing was moved.") == ["Today"]
+    assert span_texts(blank, "Music shapes today's youth more than books.") == []
+    assert span_texts(blank, "Schools must teach the children of tomorrow.") == []
+    assert span_texts(blank, "Today's hearing was moved.") == ["Today"]
 
 
 def test_an_open_end_is_kept_on_the_date() -> None:
@@ -118,7 +107,7 @@ def test_an_open_end_is_kept_on_the_date() -> None:
     ],
 )
 def test_times_of_day_decades_in_words_and_terms(blank, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
-    assert _spans(blank, text) == expected
+    assert span_texts(blank, text) == expected
 
 
 @pytest.mark.parametrize(

@@ -4,34 +4,11 @@ that are not temporal expressions (ages, lone abbreviations, adjectives, the mod
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
+from timex_helpers import resolved_value, span_texts
 from unionstate_timeline.temporal.parse import parse_expression
-from unionstate_timeline.temporal.resolve import is_calendar, resolve
-from unionstate_timeline.temporal.values import is_valid_value
-
-
-def _v(text: str, dct: str, tense: str = "none") -> str | None:
-    parse = parse_expression(text)
-    assert parse is not None, text
-    r = resolve(parse, date.fromisoformat(dct), tense)
-    if r is not None:
-        assert is_valid_value(r.value), r.value
-    return r.value if r else None
-
-
-@pytest.fixture(scope="module")
-def blank():  # type: ignore[no-untyped-def]
-    from unionstate_timeline.nlp.annotate import get_nlp
-
-    return get_nlp("blank")
-
-
-def _spans(nlp, text: str) -> list[str]:  # type: ignore[no-untyped-def]
-    doc = nlp(text)
-    return [s.text for s in doc.spans["timex"]]
+from unionstate_timeline.temporal.resolve import is_calendar
 
 
 @pytest.mark.parametrize(
@@ -47,7 +24,7 @@ def _spans(nlp, text: str) -> list[str]:  # type: ignore[no-untyped-def]
     ],
 )
 def test_temporal_relative_month_slots(text: str, dct: str, value: str) -> None:
-    assert _v(text, dct) == value
+    assert resolved_value(text, dct) == value
 
 
 def test_temporal_late_last_month_keeps_its_modifier() -> None:
@@ -69,7 +46,7 @@ def test_temporal_late_last_month_keeps_its_modifier() -> None:
     ],
 )
 def test_temporal_quarter_and_fiscal_slots(text: str, dct: str, value: str) -> None:
-    assert _v(text, dct) == value
+    assert resolved_value(text, dct) == value
 
 
 @pytest.mark.parametrize(
@@ -82,7 +59,7 @@ def test_temporal_quarter_and_fiscal_slots(text: str, dct: str, value: str) -> N
     ],
 )
 def test_temporal_parts_of_day_are_time_values(text: str, dct: str, tense: str, value: str) -> None:
-    assert _v(text, dct, tense) == value
+    assert resolved_value(text, dct, tense) == value
     assert is_calendar(value)  # still a day on the calendar for events
 
 
@@ -96,16 +73,16 @@ def test_temporal_parts_of_day_are_time_values(text: str, dct: str, tense: str, 
     ],
 )
 def test_temporal_look_alikes_are_not_timexes(blank, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
-    assert absent not in " ".join(_spans(blank, text))
+    assert absent not in " ".join(span_texts(blank, text))
 
 
 def test_temporal_vague_lengths_stay_durations(blank) -> None:  # type: ignore[no-untyped-def]
-    assert _spans(blank, "centuries-old customs") == ["centuries-old"]
-    assert _spans(blank, "a meeting next Sun. was set") != []
+    assert span_texts(blank, "centuries-old customs") == ["centuries-old"]
+    assert span_texts(blank, "a meeting next Sun. was set") != []
 
 
 def test_temporal_relative_month_is_found(blank) -> None:  # type: ignore[no-untyped-def]
-    assert _spans(blank, "Sales fell last March; third-quarter profit rose.") == [
+    assert span_texts(blank, "Sales fell last March; third-quarter profit rose.") == [
         "last March",
         "third-quarter",
     ]
@@ -116,12 +93,12 @@ def test_temporal_set_word_as_adjective_is_not_a_timex() -> None:
     from unionstate_timeline.nlp.annotate import get_nlp
 
     nlp = get_nlp(None)
-    assert "quarterly" not in _spans(nlp, "The firm pays a quarterly dividend of 5 cents.")
-    assert "monthly" in _spans(nlp, "The committee meets monthly.")
+    assert "quarterly" not in span_texts(nlp, "The firm pays a quarterly dividend of 5 cents.")
+    assert "monthly" in span_texts(nlp, "The committee meets monthly.")
     # a frequency adjective keeps its frequency
-    assert "daily" in _spans(nlp, "Her daily walk takes an hour.")
-    assert "hourly" in _spans(nlp, "The hourly wage went up.")
-    assert "previously" not in _spans(nlp, "A previously announced plan was dropped.")
+    assert "daily" in span_texts(nlp, "Her daily walk takes an hour.")
+    assert "hourly" in span_texts(nlp, "The hourly wage went up.")
+    assert "previously" not in span_texts(nlp, "A previously announced plan was dropped.")
 
 
 @pytest.mark.parametrize(
@@ -137,7 +114,7 @@ def test_temporal_set_word_as_adjective_is_not_a_timex() -> None:
     ],
 )
 def test_temporal_extents_follow_timeml(blank, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
-    assert _spans(blank, text) == expected
+    assert span_texts(blank, text) == expected
 
 
 def test_temporal_length_modifiers_and_recent_past() -> None:
@@ -145,13 +122,13 @@ def test_temporal_length_modifiers_and_recent_past() -> None:
     assert about is not None and about["mod"] == "APPROX" and about["amount"] == 5
     up_to = parse_expression("up to 180 days")
     assert up_to is not None and up_to["mod"] == "EQUAL_OR_LESS"
-    assert _v("recent years", "2012-03-08") == "PAST_REF"
-    assert _v("the nine months", "2012-03-08") == "P9M"
+    assert resolved_value("recent years", "2012-03-08") == "PAST_REF"
+    assert resolved_value("the nine months", "2012-03-08") == "P9M"
 
 
 def test_temporal_offset_without_an_earlier_date_counts_from_the_dct() -> None:
-    assert _v("a year earlier", "2012-03-08") == "2011"
-    assert _v("two days later", "2012-03-08") == "2012-03-10"
+    assert resolved_value("a year earlier", "2012-03-08") == "2011"
+    assert resolved_value("two days later", "2012-03-08") == "2012-03-10"
 
 
 @pytest.mark.parametrize(
@@ -163,7 +140,7 @@ def test_temporal_offset_without_an_earlier_date_counts_from_the_dct() -> None:
     ],
 )
 def test_temporal_clock_with_weekday_is_one_time(text: str, dct: str, value: str) -> None:
-    assert _v(text, dct, "past") == value
+    assert resolved_value(text, dct, "past") == value
 
 
 def test_temporal_clock_with_zone_is_found(blank) -> None:  # type: ignore[no-untyped-def]
@@ -185,7 +162,7 @@ def test_temporal_clock_with_zone_is_found(blank) -> None:  # type: ignore[no-un
 def test_temporal_year_ago_is_the_reported_quarter_a_year_before(
     text: str, dct: str, value: str
 ) -> None:
-    assert _v(text, dct) == value
+    assert resolved_value(text, dct) == value
 
 
 @pytest.mark.parametrize(
@@ -198,11 +175,11 @@ def test_temporal_year_ago_is_the_reported_quarter_a_year_before(
     ],
 )
 def test_temporal_years_said_in_words(text: str, value: str) -> None:
-    assert _v(text, "2012-03-08") == value
+    assert resolved_value(text, "2012-03-08") == value
 
 
 def test_temporal_years_said_in_words_are_found_but_counts_are_not(blank) -> None:  # type: ignore[no-untyped-def]
-    spans = _spans(blank, "Nineteen people died in nineteen eighty-four; two thousand fled.")
+    spans = span_texts(blank, "Nineteen people died in nineteen eighty-four; two thousand fled.")
     assert spans == ["nineteen eighty-four"]
 
 
@@ -215,16 +192,18 @@ def test_temporal_years_said_in_words_are_found_but_counts_are_not(blank) -> Non
     ],
 )
 def test_temporal_month_or_quarter_of_a_relative_year(text: str, dct: str, value: str) -> None:
-    assert _v(text, dct) == value
+    assert resolved_value(text, dct) == value
 
 
 def test_temporal_month_of_a_relative_year_is_one_span(blank) -> None:  # type: ignore[no-untyped-def]
-    assert _spans(blank, "They met in June last year.") == ["June last year"]
+    assert span_texts(blank, "They met in June last year.") == ["June last year"]
 
 
 def test_temporal_patterns_of_function_words_are_tried(blank) -> None:  # type: ignore[no-untyped-def]
     # no month, unit or digit nearby: "past" itself must open a window for the Matcher
-    assert _spans(blank, "In the past, the river often flooded the valley towns.") == ["the past"]
+    assert span_texts(blank, "In the past, the river often flooded the valley towns.") == [
+        "the past"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -233,20 +212,20 @@ def test_temporal_patterns_of_function_words_are_tried(blank) -> None:  # type: 
 )
 def test_temporal_the_weekend_by_tense(tense: str, value: str) -> None:
     # told on Monday 12 March 2012: the weekend just gone, or the coming one
-    assert _v("the weekend", "2012-03-12", tense) == value
+    assert resolved_value("the weekend", "2012-03-12", tense) == value
 
 
 def test_temporal_rate_is_no_length(blank) -> None:  # type: ignore[no-untyped-def]
-    assert _spans(blank, "The fund pays out $5 million a day.") == []
-    assert _spans(blank, "Rents rose 3 percent a year.") == []
-    assert _spans(blank, "It took a year to finish.") == ["a year"]
+    assert span_texts(blank, "The fund pays out $5 million a day.") == []
+    assert span_texts(blank, "Rents rose 3 percent a year.") == []
+    assert span_texts(blank, "It took a year to finish.") == ["a year"]
 
 
 def test_temporal_extent_leaves_about_out_and_fractions_are_no_quarters(blank) -> None:  # type: ignore[no-untyped-def]
-    assert _spans(blank, "The repair took about four days.") == ["four days"]
-    assert _spans(blank, "The wait was over a month.") == ["over a month"]
-    assert _spans(blank, "He sold three-quarters of the land.") == []
-    assert _spans(blank, "Profit rose for three quarters.") == ["three quarters"]
+    assert span_texts(blank, "The repair took about four days.") == ["four days"]
+    assert span_texts(blank, "The wait was over a month.") == ["over a month"]
+    assert span_texts(blank, "He sold three-quarters of the land.") == []
+    assert span_texts(blank, "Profit rose for three quarters.") == ["three quarters"]
 
 
 def test_temporal_part_of_a_day_is_a_date_a_clock_time_is_a_time(blank) -> None:  # type: ignore[no-untyped-def]
@@ -259,8 +238,10 @@ def test_temporal_part_of_a_day_is_a_date_a_clock_time_is_a_time(blank) -> None:
 
 
 def test_temporal_quarter_of_a_named_year_keeps_its_article(blank) -> None:  # type: ignore[no-untyped-def]
-    assert _spans(blank, "Sales fell in the 2006 fourth quarter.") == ["the 2006 fourth quarter"]
-    assert _spans(blank, "It was signed in the 1999 treaty.") == ["1999"]
+    assert span_texts(blank, "Sales fell in the 2006 fourth quarter.") == [
+        "the 2006 fourth quarter"
+    ]
+    assert span_texts(blank, "It was signed in the 1999 treaty.") == ["1999"]
 
 
 @pytest.mark.parametrize(
@@ -272,25 +253,25 @@ def test_temporal_quarter_of_a_named_year_keeps_its_article(blank) -> None:  # t
     ],
 )
 def test_temporal_extents_of_bounds_and_adjectives(blank, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
-    assert _spans(blank, text) == expected
+    assert span_texts(blank, text) == expected
 
 
 def test_temporal_floating_holidays_are_found(blank) -> None:  # type: ignore[no-untyped-def]
-    assert _spans(blank, "Shops close on Thanksgiving Day and on Labor Day.") == [
+    assert span_texts(blank, "Shops close on Thanksgiving Day and on Labor Day.") == [
         "Thanksgiving Day",
         "Labor Day",
     ]
 
 
 def test_temporal_half_lengths_and_or_so_are_one_span(blank) -> None:  # type: ignore[no-untyped-def]
-    assert _spans(blank, "The trial lasted 3 1/2 weeks.") == ["3 1/2 weeks"]
-    assert _spans(blank, "Rates stay low for the next four months or so.") == [
+    assert span_texts(blank, "The trial lasted 3 1/2 weeks.") == ["3 1/2 weeks"]
+    assert span_texts(blank, "Rates stay low for the next four months or so.") == [
         "the next four months or so"
     ]
 
 
 def test_temporal_fraction_of_a_century_is_one_span(blank) -> None:  # type: ignore[no-untyped-def]
-    assert _spans(blank, "The feud outlived half a century of talks.") == ["half a century"]
+    assert span_texts(blank, "The feud outlived half a century of talks.") == ["half a century"]
 
 
 def test_temporal_the_year_of_a_report(blank) -> None:  # type: ignore[no-untyped-def]
@@ -300,5 +281,5 @@ def test_temporal_the_year_of_a_report(blank) -> None:  # type: ignore[no-untype
         ("the year", "DURATION"),
         ("May 31", "DATE"),
     ]
-    assert _spans(blank, "He moved in the year before the war.") == []
-    assert _v("the fiscal year", "2007-10-30") == "2007"
+    assert span_texts(blank, "He moved in the year before the war.") == []
+    assert resolved_value("the fiscal year", "2007-10-30") == "2007"
