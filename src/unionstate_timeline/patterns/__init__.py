@@ -72,14 +72,10 @@ def _expand(value: Any, lists: dict[str, Any]) -> Any:
 
 
 @cache
-def matcher_patterns(name: str) -> list[tuple[str, list[list[dict[str, Any]]]]]:
-    """Load Matcher patterns from a JSONL file, expanding "$LIST" references from its header.
-
-    The first line of such a file may be {"lists": {"NAME": [...] | "regex" | "how:key"}}; a list
-    given as "how:key" is the keys of that table in lexicon.json (see `_word_list`), and also
-    defines NAME_LOWER. Returns (label, patterns) pairs in
-    file order.
-    """
+def pattern_lists(name: str) -> dict[str, Any]:
+    """The named lists and regular expressions of a JSONL pattern file's header line
+    ({"lists": {"NAME": [...] | "regex" | "how:key"}}); a list given as "how:key" is the keys
+    of that table in lexicon.json (see `_word_list`), and also defines NAME_LOWER."""
     rows = load_jsonl_data(name)
     lists: dict[str, Any] = {}
     if rows and "lists" in rows[0]:
@@ -89,6 +85,15 @@ def matcher_patterns(name: str) -> list[tuple[str, list[list[dict[str, Any]]]]]:
                 lists[key + "_LOWER"] = _word_list("lexicon:" + spec.split(":", 1)[1])
             else:
                 lists[key] = spec
+    return lists
+
+
+def matcher_patterns(name: str) -> list[tuple[str, list[list[dict[str, Any]]]]]:
+    """Load Matcher patterns from a JSONL file, expanding "$LIST" references from its header
+    (`pattern_lists`). Returns (label, patterns) pairs in file order."""
+    rows = load_jsonl_data(name)
+    lists = pattern_lists(name)
+    if rows and "lists" in rows[0]:
         rows = rows[1:]
     grouped: dict[str, list[list[dict[str, Any]]]] = {}
     for row in rows:

@@ -4,14 +4,19 @@ and which "X to Y" is no range ("a revision Friday to December's figures")."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..patterns import lexicon
+from ..patterns import lexicon, pattern_lists
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-_YEARISH = re.compile(r"1[5-9]\d\d|2[01]\d\d")
+
+@lru_cache(maxsize=1)
+def _year() -> re.Pattern[str]:
+    """A year as the temporal patterns read one (their YEAR_RE)."""
+    return re.compile(pattern_lists("temporal.jsonl")["YEAR_RE"])
 
 
 def second_date(span: Span) -> bool:
@@ -28,7 +33,7 @@ def second_date(span: Span) -> bool:
         return False
     if start > 1 and doc[start - 2].lower_ in lx["interval_openers"]:
         return False  # "between 2001 and 2006": one range
-    return bool(_YEARISH.fullmatch(prev.text)) or prev.lower_.rstrip(".") in lx["months"]
+    return bool(_year().match(prev.text)) or prev.lower_.rstrip(".") in lx["months"]
 
 
 def to_a_possessive(span: Span) -> bool:

@@ -150,9 +150,10 @@ class GatedMatcher:
             if w in self._by_word:
                 for g in self._by_word[w]:
                     at.setdefault(g, []).append(i)
-        for attr, search, g in self._by_regex:
-            values = lowers if attr == "LOWER" else [t.text for t in doc]
-            at[g] = [i for i, x in enumerate(values) if search(x)]
+        if self._by_regex:
+            for i, t in enumerate(doc):
+                for g in self._regex_groups(t.text):
+                    at.setdefault(g, []).append(i)
         for g, (_, matcher) in enumerate(self.groups):
             reach = self.reach[g]
             if g in self._always or reach is None:
